@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { DashboardEmptyState } from "@/components/dashboard/empty-state";
+import { NewProjectButton, NewProjectProvider } from "@/components/dashboard/new-project-provider";
+import { ProjectList } from "@/components/dashboard/project-list";
+import { ProjectToolbar } from "@/components/dashboard/project-toolbar";
+import type { TemplateOption } from "@/components/dashboard/types";
+import { getSessionContext } from "@/lib/auth/session";
+import { listProjects } from "@/lib/projects/list-projects";
+import { projectSortSchema } from "@/lib/projects/schemas";
+import { listTemplates } from "@/lib/templates/registry";
+
+export const metadata: Metadata = { title: "Projects" };
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+const first = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
+
+export default async function DashboardPage({ searchParams }: { searchParams: SearchParams }) {
+  const session = await getSessionContext();
+  if (!session) redirect("/sign-in");
+  const params = await searchParams;
+  const search = (first(params.q) ?? "").trim().slice(0, 80);
+  const sort = projectSortSchema.catch("updated").parse(first(params.sort));
+
+  const page = await listProjects({ workspaceId: session.workspace.id, search: search || undefined, sort });
+  // Blank goes last: most people start from a designed template.
+  const templates: TemplateOption[] = listTemplates()
+    .map(({ id, name, description, sections }) => ({ id, name, description, sections }))
+    .sort((a, b) => Number(a.id === "blank") - Number(b.id === "blank"));
+  const sectionsByTemplate = Object.fromEntries(templates.map((t) => [t.id, t.sections]));
+  const workspaceEmpty = page.items.length === 0 && !search;
+
+  return (
+    <NewProjectProvider templates={templates}>
+      <main className="mx-auto grid w-full max-w-7xl gap-6 px-4 py-8 sm:px-6 lg:px-8">
+        <div className="flex items-center justify-between gap-4">
+          <div className="grid gap-1">
+            <h1 className="text-2xl font-semibold tracking-tight">Projects</h1>
+            <p className="text-muted-foreground">Landing pages in {session.workspace.name}.</p>
+          </div>
+          <NewProjectButton />
+        </div>
+        {workspaceEmpty ? (
+          <DashboardEmptyState templates={templates} />
+        ) : (
+          <>
+            <ProjectToolbar search={search} sort={sort} />
+            <ProjectList
+              key={`${search}|${sort}`}
+              initial={page}
+              search={search}
+              sort={sort}
+              sectionsByTemplate={sectionsByTemplate}
+            />
+          </>
+        )}
+      </main>
+    </NewProjectProvider>
+  );
+}

@@ -1,0 +1,11 @@
+// POST /api/auth/signup – create an account and its personal workspace
+import { json, withPublic } from "@/lib/api/handler";
+import { readJsonBody } from "@/lib/api/read-json";
+import { signUpBodySchema } from "@/lib/auth/schemas";
+import { signUp } from "@/lib/auth/sign-up";
+
+export const POST = withPublic(async ({ request, requestId }) => {
+  const body = signUpBodySchema.parse(await readJsonBody(request));
+  const user = await signUp(body);
+  return json({ user }, { status: 201, requestId });
+});

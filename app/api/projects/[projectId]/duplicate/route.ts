@@ -1,0 +1,22 @@
+// POST /api/projects/[projectId]/duplicate – copy the current version into a new project
+import { json, withWorkspace } from "@/lib/api/handler";
+import { readJsonBody } from "@/lib/api/read-json";
+import { duplicateProject } from "@/lib/projects/duplicate-project";
+import { duplicateProjectBodySchema } from "@/lib/projects/schemas";
+
+export const POST = withWorkspace<{ projectId: string }>(
+  async ({ request, params, workspace, user, requestId }) => {
+    // The body is optional ({ name }); an empty body duplicates with a default name.
+    const hasBody =
+      Number(request.headers.get("content-length") ?? "0") > 0 || request.headers.has("content-type");
+    const body = hasBody ? duplicateProjectBodySchema.parse(await readJsonBody(request)) : {};
+    const project = await duplicateProject({
+      workspaceId: workspace.id,
+      projectId: params.projectId,
+      userId: user.id,
+      name: body.name,
+      requestId,
+    });
+    return json(project, { status: 201, requestId });
+  },
+);

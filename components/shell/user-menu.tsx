@@ -1,0 +1,56 @@
+"use client";
+
+import { LogOutIcon } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { toast } from "sonner";
+import { signOutAction } from "@/app/(studio)/actions";
+import { UserAvatar } from "@/components/shell/user-avatar";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuSeparator,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+
+export function UserMenu({ user }: { user: { name: string; email: string } }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+
+  function signOut() {
+    startTransition(async () => {
+      try {
+        await signOutAction();
+        router.push("/sign-in");
+        router.refresh();
+      } catch {
+        toast.error("Could not sign out. Try again.");
+      }
+    });
+  }
+
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger
+        data-testid="user-menu"
+        aria-label={`Account menu for ${user.name}`}
+        className="rounded-full outline-none focus-visible:ring-[3px] focus-visible:ring-ring/50"
+      >
+        <UserAvatar name={user.name} />
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="end" className="w-60">
+        <DropdownMenuLabel className="grid gap-0.5">
+          <span className="truncate">{user.name}</span>
+          <span className="truncate text-xs font-normal text-muted-foreground">{user.email}</span>
+        </DropdownMenuLabel>
+        <DropdownMenuSeparator />
+        <DropdownMenuItem data-testid="sign-out" disabled={pending} onSelect={signOut}>
+          <LogOutIcon aria-hidden />
+          {pending ? "Signing out…" : "Sign out"}
+        </DropdownMenuItem>
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}

@@ -1,0 +1,52 @@
+import { getDb } from "@/lib/db/client";
+import { findProjectRow } from "@/lib/projects/queries";
+import { listVersionsQuerySchema, type VersionSummary } from "./schemas";
+
+const emptyChanges = { added: [], modified: [], deleted: [] };
+
+/** A page of a project's versions, newest first. The cursor is the last version's id. */
+export async function listVersions(input: {
+  workspaceId: string;
+  projectId: string;
+  cursor?: string;
+  limit?: number;
+}): Promise<{ items: VersionSummary[]; nextCursor: string | null }> {
+  const query = listVersionsQuerySchema.parse({ cursor: input.cursor, limit: input.limit });
+  const db = getDb();
+  const project = await findProjectRow(db, input.workspaceId, input.projectId);
+  const cursorRow = query.cursor
+    ? await db.version.findFirst({ where: { id: query.cursor, projectId: project.id }, select: { id: true } })
+    : null;
+  const rows = await db.version.findMany({
+    where: { projectId: project.id },
+    orderBy: { number: "desc" },
+    take: query.limit + 1,
+    ...(cursorRow ? { cursor: { id: cursorRow.id }, skip: 1 } : {}),
+    select: {
+      id: true,
+      number: true,
+      author: true,
+      message: true,
+      checkpointName: true,
+      status: true,
+      changes: true,
+      createdAt: true,
+      authorUser: { select: { name: true } },
+    },
+  });
+  const page = rows.slice(0, query.limit);
+  return {
+    items: page.map((v) => ({
+      id: v.id,
+      number: v.number,
+      author: v.author,
+      authorName: v.authorUser?.name ?? null,
+      message: v.message,
+      checkpointName: v.checkpointName,
+      status: v.status,
+      changes: { ...emptyChanges, ...(v.changes as object) },
+      createdAt: v.createdAt.toISOString(),
+    })),
+    nextCursor: rows.length > query.limit ? page[page.length - 1].id : null,
+  };
+}

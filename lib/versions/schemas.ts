@@ -1,0 +1,31 @@
+import { z } from "zod";
+
+export const versionAuthorSchema = z.enum(["template", "user", "ai", "restore"]);
+export type VersionAuthor = z.infer<typeof versionAuthorSchema>;
+
+export const versionSummarySchema = z.object({
+  id: z.string(),
+  number: z.number().int(),
+  author: versionAuthorSchema,
+  authorName: z.string().nullable(),
+  message: z.string(),
+  checkpointName: z.string().nullable(),
+  status: z.enum(["unchecked", "ok", "broken"]),
+  changes: z.object({
+    added: z.array(z.string()),
+    modified: z.array(z.string()),
+    deleted: z.array(z.string()),
+  }),
+  createdAt: z.string(),
+});
+export type VersionSummary = z.infer<typeof versionSummarySchema>;
+
+export const versionListSchema = z.object({
+  items: z.array(versionSummarySchema),
+  nextCursor: z.string().nullable(),
+});
+
+export const listVersionsQuerySchema = z.strictObject({
+  cursor: z.string().max(64).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(50),
+});

@@ -1,0 +1,52 @@
+// End-to-end tests: Playwright driving Debian's Chromium against a production build of the studio,
+// with its own data folder so every run starts from an empty, freshly migrated database.
+import { defineConfig } from "@playwright/test";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://localhost:${port}`;
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions: {
+      executablePath: chromium,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
+    },
+  },
+  projects: [{ name: "chromium", use: { browserName: "chromium" } }],
+  webServer: {
+    command: process.env.E2E_SKIP_BUILD ? "tsx scripts/start.ts" : "npm run build && tsx scripts/start.ts",
+    url: `${baseURL}/api/health`,
+    timeout: 300_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      PORT: String(port),
+      DATA_DIR: ".test-data/e2e",
+      RESET_DATA_DIR: "1",
+      APP_URL: baseURL,
+      AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
+      SHOW_DEMO_LOGIN: "true",
+      LOG_LEVEL: "warn",
+    },
+  },
+});
