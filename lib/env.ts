@@ -51,6 +51,39 @@ const schema = z.object({
     .enum(["true", "false", "1", "0"])
     .optional()
     .transform((v) => v === "true" || v === "1"),
+  /// Secret for the local storage driver's signed links. Default: derived from AUTH_SECRET.
+  STORAGE_SIGNING_SECRET: optionalString,
+
+  // Key-value: Upstash REST (@vercel/kv) when KV_REST_API_URL is set, Redis when REDIS_URL is set,
+  // else in-memory (single process).
+  KV_REST_API_URL: optionalUrl,
+  KV_REST_API_TOKEN: optionalString,
+  REDIS_URL: optionalUrl,
+
+  // Realtime: Pusher Channels when PUSHER_APP_ID is set, else the embedded Pusher-protocol server.
+  PUSHER_APP_ID: optionalString,
+  PUSHER_KEY: optionalString,
+  PUSHER_SECRET: optionalString,
+  PUSHER_CLUSTER: optionalString,
+  /// Self-hosted Pusher-protocol servers (soketi…): host and port instead of a cluster.
+  PUSHER_HOST: optionalString,
+  PUSHER_PORT: z.coerce.number().int().positive().optional(),
+  PUSHER_USE_TLS: z
+    .enum(["true", "false", "1", "0"])
+    .optional()
+    .transform((v) => v === undefined || v === "true" || v === "1"),
+  /// Port of the embedded realtime server (when Pusher is not configured). Default: 6001
+  REALTIME_PORT: z.coerce.number().int().positive().default(6001),
+
+  // Durable jobs: Inngest Cloud with INNGEST_EVENT_KEY + INNGEST_SIGNING_KEY, or a developer's
+  // Inngest dev server with INNGEST_DEV=1 (+ INNGEST_BASE_URL); else the embedded local executor.
+  INNGEST_EVENT_KEY: optionalString,
+  INNGEST_SIGNING_KEY: optionalString,
+  INNGEST_DEV: z
+    .enum(["true", "false", "1", "0"])
+    .optional()
+    .transform((v) => v === "true" || v === "1"),
+  INNGEST_BASE_URL: optionalUrl,
 });
 
 export type Env = z.infer<typeof schema>;
