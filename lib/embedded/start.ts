@@ -1,0 +1,26 @@
+// Starts the embedded default of every vendor that needs a running service, inside the Next.js
+// server process (the embedded database has one writer, so they share this process). Each
+// start function does nothing when its production driver is configured, and is idempotent.
+import { log } from "@/lib/log";
+
+type Starter = { name: string; start: () => Promise<void> };
+
+const starters: Starter[] = [
+  // { name: "realtime", start: startEmbeddedRealtime },
+  // { name: "jobs", start: startLocalExecutor },
+];
+
+const globalForEmbedded = globalThis as unknown as { pagecraftEmbeddedStarted?: Promise<void> };
+
+export function startEmbeddedServices(): Promise<void> {
+  globalForEmbedded.pagecraftEmbeddedStarted ??= (async () => {
+    for (const { name, start } of starters) {
+      try {
+        await start();
+      } catch (error) {
+        log.error(`embedded ${name} failed to start`, { error });
+      }
+    }
+  })();
+  return globalForEmbedded.pagecraftEmbeddedStarted;
+}
