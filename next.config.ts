@@ -13,7 +13,7 @@ const nextConfig: NextConfig = {
   ],
   // Template sources are read from disk at run time; ship them with every server function.
   outputFileTracingIncludes: {
-    "/**": ["./lib/templates/starters/**/*", "./prisma/migrations/**/*"],
+    "/**": ["./lib/templates/starters/**/*", "./lib/templates/sections/**/*", "./prisma/migrations/**/*"],
   },
   poweredByHeader: false,
   typedRoutes: false,

@@ -40,7 +40,7 @@ const errorDescriptions: Record<number, string> = {
   429: "Too many requests; see Retry-After",
 };
 
-const projectId = z.string().meta({ param: { name: "projectId", in: "path" }, description: "Project id" });
+const projectId = z.string().meta({ description: "Project id" });
 const workspaceId = z
   .string()
   .optional()
@@ -149,9 +149,7 @@ export function buildOpenApiDocument(serverUrl: string) {
           requestParams: {
             path: z.object({
               projectId,
-              path: z
-                .string()
-                .meta({ param: { name: "path", in: "path" }, description: "File path, e.g. src/App.tsx" }),
+              path: z.string().meta({ description: "File path, e.g. src/App.tsx" }),
             }),
           },
           responses: {

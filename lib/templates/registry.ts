@@ -88,7 +88,7 @@ export async function loadTemplateFiles(id: string): Promise<TemplateFile[]> {
   const files = new Map<string, string | Buffer>();
   for (const dir of [BASE_DIR, path.join(STARTERS_DIR, id, "files")]) {
     for (const relative of walk(dir))
-      files.set(relative, await readFile(path.join(dir, ...relative.split("/"))));
+      files.set(relative, await readFile(path.join(/*turbopackIgnore: true*/ dir, ...relative.split("/"))));
   }
 
   const text = (file: string) => files.get(file)?.toString("utf8") ?? "";

@@ -98,7 +98,7 @@ test.describe("REST API", () => {
     const before = await count();
 
     const malformed = await alice.post("/api/projects", {
-      data: "{not json",
+      data: Buffer.from("{not json"),
       headers: { "content-type": "application/json" },
     });
     expect(malformed.status()).toBe(400);
