@@ -264,11 +264,45 @@ export async function applyMigrations(
   const { databaseUrl, pglite } = target;
   if (!databaseUrl && !pglite) throw new Error("applyMigrations needs a databaseUrl or a PGlite instance");
   const migrationsList = await readMigrationsList(options.migrationsDir);
+  // Fast path for every start after the first: loading the wasm engine costs seconds, a query does not.
+  if (await allApplied(target, migrationsList)) return { applied: [] };
   const connection = databaseUrl ? connectionTo({ databaseUrl }) : connectionTo({ pglite: pglite! });
   const { appliedMigrationNames } = await withEngine(connection, (engine) =>
     engine.applyMigrations({ migrationsList, filters: noFilters }),
   );
   return { applied: appliedMigrationNames };
+}
+
+/**
+ * True when `_prisma_migrations` records every migration on disk as finished and none as failed
+ * or rolled back. Any doubt (no table, a failure, an error) defers to the engine.
+ */
+async function allApplied(target: MigrationTarget, list: MigrationList): Promise<boolean> {
+  const sql = `SELECT migration_name, finished_at IS NOT NULL AND rolled_back_at IS NULL AS ok
+    FROM _prisma_migrations WHERE to_regclass('_prisma_migrations') IS NOT NULL`;
+  try {
+    let rows: Array<{ migration_name: string; ok: boolean }>;
+    if (target.pglite) {
+      const exists = await target.pglite.query<{ t: string | null }>("SELECT to_regclass('_prisma_migrations') AS t");
+      if (!exists.rows[0]?.t) return false;
+      rows = (await target.pglite.query<{ migration_name: string; ok: boolean }>(sql)).rows;
+    } else {
+      const client = new pg.Client({ connectionString: target.databaseUrl });
+      await client.connect();
+      try {
+        const exists = await client.query("SELECT to_regclass('_prisma_migrations') AS t");
+        if (!exists.rows[0]?.t) return false;
+        rows = (await client.query(sql)).rows;
+      } finally {
+        await client.end();
+      }
+    }
+    if (rows.some((r) => !r.ok)) return false;
+    const applied = new Set(rows.map((r) => r.migration_name));
+    return list.migrationDirectories.every((d) => applied.has(d.path));
+  } catch {
+    return false;
+  }
 }
 
 // ───────────────────────────── create ─────────────────────────────
