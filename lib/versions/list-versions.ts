@@ -1,8 +1,8 @@
 import { getDb } from "@/lib/db/client";
 import { findProjectRow } from "@/lib/projects/queries";
+import { versionSummarySelect } from "./queries";
 import { listVersionsQuerySchema, type VersionSummary } from "./schemas";
-
-const emptyChanges = { added: [], modified: [], deleted: [] };
+import { toVersionSummary } from "./to-summary";
 
 /** A page of a project's versions, newest first. The cursor is the last version's id. */
 export async function listVersions(input: {
@@ -22,31 +22,11 @@ export async function listVersions(input: {
     orderBy: { number: "desc" },
     take: query.limit + 1,
     ...(cursorRow ? { cursor: { id: cursorRow.id }, skip: 1 } : {}),
-    select: {
-      id: true,
-      number: true,
-      author: true,
-      message: true,
-      checkpointName: true,
-      status: true,
-      changes: true,
-      createdAt: true,
-      authorUser: { select: { name: true } },
-    },
+    select: versionSummarySelect,
   });
   const page = rows.slice(0, query.limit);
   return {
-    items: page.map((v) => ({
-      id: v.id,
-      number: v.number,
-      author: v.author,
-      authorName: v.authorUser?.name ?? null,
-      message: v.message,
-      checkpointName: v.checkpointName,
-      status: v.status,
-      changes: { ...emptyChanges, ...(v.changes as object) },
-      createdAt: v.createdAt.toISOString(),
-    })),
+    items: page.map(toVersionSummary),
     nextCursor: rows.length > query.limit ? page[page.length - 1].id : null,
   };
 }

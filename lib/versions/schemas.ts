@@ -29,3 +29,8 @@ export const listVersionsQuerySchema = z.strictObject({
   cursor: z.string().max(64).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(50),
 });
+
+export const diffQuerySchema = z.strictObject({
+  from: z.string().min(1, "Give the version to compare from.").max(64),
+  to: z.string().min(1, "Give the version to compare to.").max(64),
+});
