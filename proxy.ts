@@ -14,6 +14,8 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+// Storage links are left out: the proxy buffers request bodies (10 MB by default) and would cut
+// off large presigned uploads; that route makes its own request id.
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|api/storage/).*)"],
 };
