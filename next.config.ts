@@ -10,6 +10,9 @@ const nextConfig: NextConfig = {
     "@node-rs/argon2",
     "@prisma/schema-engine-wasm",
     "pg",
+    // The embedded realtime server and its publishing client (optional native add-ons, node-fetch).
+    "ws",
+    "pusher",
   ],
   // Template sources are read from disk at run time; ship them with every server function.
   outputFileTracingIncludes: {

@@ -33,6 +33,10 @@ export default defineConfig({
   },
   test: {
     maxWorkers: 2,
+    // @vercel/kv's default export is a Proxy that throws on any property read without KV_* env
+    // variables; Vitest's CommonJS interop reads `default.__esModule` on external modules, so the
+    // package is run through Vite instead (named imports only, no interop).
+    server: { deps: { inline: ["@vercel/kv"] } },
     env: { LOG_LEVEL: "silent" },
     projects: [
       {

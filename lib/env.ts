@@ -84,6 +84,25 @@ const schema = z.object({
     .optional()
     .transform((v) => v === "true" || v === "1"),
   INNGEST_BASE_URL: optionalUrl,
+  /// The daily blob sweep deletes unreferenced blobs (instead of only reporting them).
+  BLOB_SWEEP_DELETE: z
+    .enum(["true", "false", "1", "0"])
+    .optional()
+    .transform((v) => v === "true" || v === "1"),
+
+  // Models: the offline designer unless a workspace or these variables choose a provider.
+  /// Default provider for workspaces that have not chosen one: designer | openai | anthropic | openai-compatible | gateway
+  AI_PROVIDER: z.enum(["designer", "openai", "anthropic", "openai-compatible", "gateway"]).optional(),
+  /// Default model id for that provider (e.g. gpt-5-mini, claude-sonnet-4-5, qwen2.5-coder:14b).
+  AI_MODEL: optionalString,
+  OPENAI_API_KEY: optionalString,
+  ANTHROPIC_API_KEY: optionalString,
+  AI_GATEWAY_API_KEY: optionalString,
+  /// An OpenAI-compatible server (Ollama, vLLM, llama.cpp, LM Studio), e.g. http://127.0.0.1:11434/v1
+  OPENAI_COMPATIBLE_BASE_URL: optionalUrl,
+  OPENAI_COMPATIBLE_API_KEY: optionalString,
+  /// 32+ character key that encrypts the provider keys workspaces bring. Default: derived from AUTH_SECRET.
+  ENCRYPTION_KEY: optionalString,
 });
 
 export type Env = z.infer<typeof schema>;

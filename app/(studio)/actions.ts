@@ -11,6 +11,8 @@ import { renameProject } from "@/lib/projects/rename-project";
 import { createProjectBodySchema, type ProjectSummary, projectNameSchema } from "@/lib/projects/schemas";
 
 const projectRefSchema = z.strictObject({ projectId: z.string().min(1).max(64) });
+// Creating a project counts against the write limit and the stricter project-creation limit.
+const projectCreateLimits = { rateLimits: ["writePerUser", "projectCreatePerUser"] } as const;
 
 export async function createProjectAction(input: {
   name: string;
@@ -19,7 +21,7 @@ export async function createProjectAction(input: {
   return runWorkspaceAction(({ workspace, user, requestId }) => {
     const body = createProjectBodySchema.parse(input);
     return createProject({ ...body, workspaceId: workspace.id, userId: user.id, requestId });
-  });
+  }, projectCreateLimits);
 }
 
 export async function renameProjectAction(input: {
@@ -38,7 +40,7 @@ export async function duplicateProjectAction(input: {
   return runWorkspaceAction(({ workspace, user, requestId }) => {
     const body = projectRefSchema.parse(input);
     return duplicateProject({ ...body, workspaceId: workspace.id, userId: user.id, requestId });
-  });
+  }, projectCreateLimits);
 }
 
 export async function deleteProjectAction(input: { projectId: string }): Promise<ActionResult<null>> {

@@ -1,78 +1,53 @@
 "use client";
 
-import { css } from "@codemirror/lang-css";
-import { html } from "@codemirror/lang-html";
-import { javascript } from "@codemirror/lang-javascript";
-import { json } from "@codemirror/lang-json";
-import { markdown } from "@codemirror/lang-markdown";
-import CodeMirror, { EditorView, type Extension, Prec } from "@uiw/react-codemirror";
+import CodeMirror, { EditorView } from "@uiw/react-codemirror";
 import { useTheme } from "next-themes";
 import { useMemo } from "react";
-import { extensionOf } from "@/components/editor/file-tree-model";
+import { fillHeight, languageFor, studioChrome } from "@/components/editor/codemirror-setup";
 
-function languageFor(path: string): Extension[] {
-  switch (extensionOf(path)) {
-    case "tsx":
-      return [javascript({ jsx: true, typescript: true })];
-    case "ts":
-    case "mts":
-      return [javascript({ typescript: true })];
-    case "js":
-    case "jsx":
-    case "mjs":
-    case "cjs":
-      return [javascript({ jsx: true })];
-    case "css":
-      return [css()];
-    case "html":
-    case "svg":
-      return [html()];
-    case "json":
-      return [json()];
-    case "md":
-    case "mdx":
-      return [markdown()];
-    default:
-      return [];
-  }
+interface CodeMirrorViewProps {
+  path: string;
+  text: string;
+  /** Without it the view is read-only. */
+  onChange?: (text: string) => void;
 }
 
-// Blend the editor into the studio chrome: same background, Geist Mono, quiet gutters.
-const chrome = Prec.highest(
-  EditorView.theme({
-    "&": { height: "100%", fontSize: "13px", backgroundColor: "var(--background)" },
-    ".cm-scroller": { fontFamily: "var(--font-geist-mono), ui-monospace, monospace", lineHeight: "1.6" },
-    ".cm-gutters": {
-      backgroundColor: "var(--background)",
-      color: "var(--muted-foreground)",
-      borderRight: "1px solid var(--border)",
-    },
-    "&.cm-focused": { outline: "none" },
-    ".cm-content": { paddingBlock: "8px" },
-    ".cm-activeLine, .cm-activeLineGutter": { backgroundColor: "transparent" },
-  }),
-);
-
-/** Read-only, highlighted view of one file. Loaded on demand so CodeMirror stays out of the first bundle. */
-export default function CodeMirrorView({ path, text }: { path: string; text: string }) {
+/**
+ * A highlighted editor for one file (read-only without `onChange`). Loaded on demand so CodeMirror
+ * stays out of the first bundle. Cmd/Ctrl+S is handled by the code panel, so it also works from the
+ * file tree.
+ */
+export default function CodeMirrorView({ path, text, onChange }: CodeMirrorViewProps) {
   const { resolvedTheme } = useTheme();
-  const extensions = useMemo(() => [...languageFor(path), chrome], [path]);
+  const readOnly = !onChange;
+  const extensions = useMemo(
+    () => [
+      ...languageFor(path),
+      studioChrome,
+      fillHeight,
+      EditorView.contentAttributes.of({
+        "aria-label": `Contents of ${path}${readOnly ? " (read-only)" : ""}`,
+      }),
+    ],
+    [path, readOnly],
+  );
   return (
     <CodeMirror
       value={text}
+      onChange={onChange}
       extensions={extensions}
       theme={resolvedTheme === "dark" ? "dark" : "light"}
-      readOnly
-      editable={false}
+      readOnly={readOnly}
+      editable={!readOnly}
       height="100%"
       className="h-full"
       basicSetup={{
         foldGutter: true,
-        highlightActiveLine: false,
-        highlightActiveLineGutter: false,
+        highlightActiveLine: !readOnly,
+        highlightActiveLineGutter: !readOnly,
         searchKeymap: true,
+        autocompletion: false,
       }}
-      aria-label={`Contents of ${path}`}
     />
   );
 }

@@ -3,9 +3,12 @@
 import { ArrowLeftIcon, HistoryIcon } from "lucide-react";
 import Link from "next/link";
 import { ProjectTitle } from "@/components/editor/project-title";
+import { LiveRefresh } from "@/components/realtime/live-refresh";
+import { PresenceAvatars } from "@/components/realtime/presence-avatars";
 import { Button } from "@/components/ui/button";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import type { ProjectSummary } from "@/lib/projects/schemas";
+import { projectChannel, projectPresenceChannel } from "@/lib/realtime/channels";
 
 interface EditorHeaderProps {
   project: ProjectSummary;
@@ -47,6 +50,11 @@ export function EditorHeader({ project, onOpenHistory }: EditorHeaderProps) {
       <span className="ml-auto hidden truncate pr-2 text-xs text-muted-foreground sm:block">
         {project.templateName} template
       </span>
+      <PresenceAvatars channel={projectPresenceChannel(project.id)} />
+      <LiveRefresh
+        channel={projectChannel(project.id)}
+        events={["project.updated", "project.deleted", "version.created"]}
+      />
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { HistoryPanel } from "@/components/editor/history-panel";
 import { PreviewPanel } from "@/components/editor/preview-panel";
 import type { EditorData, MobileTab, WorkspaceTab } from "@/components/editor/types";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
+import { VersionsProvider } from "@/components/versions/versions-provider";
 import { useMediaQuery } from "@/lib/hooks/use-media-query";
 
 const TABS: Array<{ value: MobileTab; label: string; icon: typeof EyeIcon }> = [
@@ -70,39 +71,47 @@ export function EditorShell({ data }: { data: EditorData }) {
   }
 
   return (
-    <main className="flex h-[calc(100dvh-3rem)] min-h-0 flex-col">
-      <h1 className="sr-only">{project.name}</h1>
-      <EditorHeader project={project} onOpenHistory={() => setTab("history")} />
-      {isDesktop === null ? (
-        <EditorSkeleton />
-      ) : isDesktop ? (
-        <Group orientation="horizontal" className="min-h-0 flex-1">
-          <Panel
-            id="chat-pane"
-            defaultSize={380}
-            minSize={300}
-            maxSize="55%"
-            groupResizeBehavior="preserve-pixel-size"
-          >
-            {panels.chat}
-          </Panel>
-          <Separator
-            aria-label="Resize chat"
-            className="relative w-px bg-border outline-none transition-colors data-[separator=active]:bg-primary data-[separator=focus]:bg-primary data-[separator=hover]:bg-primary/60"
-          />
-          <Panel id="workspace-pane" minSize="35%">
-            {renderTabs(
-              ["preview", "code", "history"],
-              tab === "chat" ? "preview" : (tab as WorkspaceTab),
-              "",
-            )}
-          </Panel>
-        </Group>
-      ) : (
-        <div className="min-h-0 flex-1">
-          {renderTabs(["chat", "preview", "code", "history"], tab, "w-full")}
-        </div>
-      )}
-    </main>
+    <VersionsProvider
+      projectId={project.id}
+      currentVersionId={project.currentVersionId}
+      currentVersionNumber={project.currentVersionNumber}
+      latestVersionNumber={versions[0]?.number ?? project.currentVersionNumber}
+      onShowTab={setTab}
+    >
+      <main className="flex h-[calc(100dvh-3rem)] min-h-0 flex-col">
+        <h1 className="sr-only">{project.name}</h1>
+        <EditorHeader project={project} onOpenHistory={() => setTab("history")} />
+        {isDesktop === null ? (
+          <EditorSkeleton />
+        ) : isDesktop ? (
+          <Group orientation="horizontal" className="min-h-0 flex-1">
+            <Panel
+              id="chat-pane"
+              defaultSize={380}
+              minSize={300}
+              maxSize="55%"
+              groupResizeBehavior="preserve-pixel-size"
+            >
+              {panels.chat}
+            </Panel>
+            <Separator
+              aria-label="Resize chat"
+              className="relative w-px bg-border outline-none transition-colors data-[separator=active]:bg-primary data-[separator=focus]:bg-primary data-[separator=hover]:bg-primary/60"
+            />
+            <Panel id="workspace-pane" minSize="35%">
+              {renderTabs(
+                ["preview", "code", "history"],
+                tab === "chat" ? "preview" : (tab as WorkspaceTab),
+                "",
+              )}
+            </Panel>
+          </Group>
+        ) : (
+          <div className="min-h-0 flex-1">
+            {renderTabs(["chat", "preview", "code", "history"], tab, "w-full")}
+          </div>
+        )}
+      </main>
+    </VersionsProvider>
   );
 }

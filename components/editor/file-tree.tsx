@@ -11,6 +11,8 @@ interface FileTreeProps {
   expanded: Set<string>;
   onSelect: (path: string) => void;
   onToggle: (path: string) => void;
+  /** Files with unsaved edits, marked with a dot. */
+  dirty?: ReadonlySet<string>;
 }
 
 export function FileTree(props: FileTreeProps) {
@@ -22,7 +24,7 @@ export function FileTree(props: FileTreeProps) {
 }
 
 function TreeLevel({ nodes, depth, ...props }: FileTreeProps & { depth: number }) {
-  const { selected, expanded, onSelect, onToggle } = props;
+  const { selected, expanded, onSelect, onToggle, dirty } = props;
   const indent = { paddingLeft: `${0.5 + depth * 0.75}rem` };
   const row =
     "flex h-7 w-full items-center gap-1.5 rounded-md pr-2 text-left text-[13px] outline-none hover:bg-accent/60 focus-visible:ring-[3px] focus-visible:ring-ring/50";
@@ -75,6 +77,12 @@ function TreeLevel({ nodes, depth, ...props }: FileTreeProps & { depth: number }
             >
               <FileIcon path={node.path} />
               <span className="truncate">{node.name}</span>
+              {dirty?.has(node.path) && (
+                <span data-testid="file-dirty" className="ml-auto flex shrink-0 items-center pl-1">
+                  <span aria-hidden className="size-2 rounded-full bg-amber-500" />
+                  <span className="sr-only">(unsaved changes)</span>
+                </span>
+              )}
             </button>
           </li>
         );

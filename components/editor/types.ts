@@ -1,18 +1,11 @@
 import type { FileEntry, ProjectSummary } from "@/lib/projects/schemas";
+import type { VersionSummary } from "@/lib/versions/schemas";
 
 export type WorkspaceTab = "preview" | "code" | "history";
 export type MobileTab = "chat" | WorkspaceTab;
 
-/** One row of the History tab (the fields of `listVersions` the editor shows). */
-export interface VersionRow {
-  id: string;
-  number: number;
-  author: "template" | "user" | "ai" | "restore";
-  authorName: string | null;
-  message: string;
-  checkpointName: string | null;
-  createdAt: string;
-}
+/** One row of the History tab: the first page of `listVersions`, as is. */
+export type VersionRow = VersionSummary;
 
 export interface EditorData {
   project: ProjectSummary;

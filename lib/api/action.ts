@@ -4,6 +4,8 @@ import "server-only";
 import { headers } from "next/headers";
 import { getSessionContext, type SessionContext } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import type { RateLimitName } from "@/lib/kv/limits";
+import { enforceRateLimit } from "@/lib/kv/rate-limit";
 import type { ActionResult } from "./action-result";
 import { toAppError } from "./errors-to-response";
 
@@ -26,12 +28,23 @@ export async function runPublicAction<T>(
   }
 }
 
+export interface WorkspaceActionOptions {
+  /**
+   * Per-user limits (lib/kv/limits.ts) counted before `fn` runs. Default: the write limit, since
+   * actions serve forms that change things. Add "projectCreatePerUser" where projects are created;
+   * [] for read-only actions.
+   */
+  rateLimits?: readonly RateLimitName[];
+}
+
 export function runWorkspaceAction<T>(
   fn: (ctx: SessionContext & { requestId: string }) => Promise<T>,
+  options: WorkspaceActionOptions = {},
 ): Promise<ActionResult<T>> {
   return runPublicAction(async ({ requestId }) => {
     const session = await getSessionContext();
     if (!session) throw new AppError("unauthorized:session", "Your session has ended. Sign in again.");
+    await enforceRateLimit(options.rateLimits ?? ["writePerUser"], session.user.id);
     return fn({ ...session, requestId });
   });
 }

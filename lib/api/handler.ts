@@ -3,6 +3,8 @@
 import "server-only";
 import { getSessionContext, type SessionContext } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import type { RateLimitName } from "@/lib/kv/limits";
+import { enforceRateLimit } from "@/lib/kv/rate-limit";
 import { log } from "@/lib/log";
 import { errorResponse } from "./errors-to-response";
 
@@ -79,14 +81,28 @@ export function withPublic<P extends Params = Params>(
   };
 }
 
+export interface WorkspaceRouteOptions {
+  /**
+   * Per-user limits (lib/kv/limits.ts) counted on POST/PUT/PATCH/DELETE before the handler runs.
+   * Default: the write limit. Add "projectCreatePerUser" where projects are created; [] for none.
+   */
+  rateLimits?: readonly RateLimitName[];
+}
+
+const defaultWriteLimits: readonly RateLimitName[] = ["writePerUser"];
+
 /** Requires a signed-in user; resolves the workspace (`?workspaceId=` or the personal one). */
 export function withWorkspace<P extends Params = Params>(
   handler: (args: WorkspaceHandlerArgs<P>) => Promise<Response>,
+  options: WorkspaceRouteOptions = {},
 ) {
   return withPublic<P>(async ({ request, params, requestId }) => {
     const requested = new URL(request.url).searchParams.get("workspaceId");
     const session = await getSessionContext(requested);
     if (!session) throw new AppError("unauthorized:session", "Sign in to continue.");
+    if (unsafeMethods.has(request.method)) {
+      await enforceRateLimit(options.rateLimits ?? defaultWriteLimits, session.user.id);
+    }
     return handler({ request, params, requestId, ...session });
   });
 }

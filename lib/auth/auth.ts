@@ -4,13 +4,15 @@ import NextAuth, { CredentialsSignin, type NextAuthConfig } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
-import { env, isProduction } from "@/lib/env";
+import { clientIp } from "@/lib/api/client-ip";
+import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { rootSecret } from "@/lib/secrets";
 import { upsertOAuthUser } from "./oauth-user";
 import { verifyCredentials } from "./verify-credentials";
 
-/** Carries our error code to the caller of signIn() (e.g. `locked:<ISO time>`). */
+/** Carries our error code to the caller of signIn() (`locked:<ISO time>`, `rate_limit:<seconds>`). */
 class CredentialsError extends CredentialsSignin {
   constructor(code: string) {
     super();
@@ -18,27 +20,19 @@ class CredentialsError extends CredentialsSignin {
   }
 }
 
-// Development has a fixed secret so `npm run dev` needs no configuration; production must set one.
-const DEV_SECRET = "pagecraft-development-secret-do-not-use-in-production";
-
-function secret(): string {
-  if (env.AUTH_SECRET) return env.AUTH_SECRET;
-  if (isProduction && process.env.NEXT_PHASE !== "phase-production-build") {
-    log.warn("AUTH_SECRET is not set; using the development secret. Set AUTH_SECRET in production.");
-  }
-  return DEV_SECRET;
-}
-
 const providers: NextAuthConfig["providers"] = [
   Credentials({
     credentials: { email: { type: "email" }, password: { type: "password" } },
     async authorize(credentials, request) {
       try {
-        const ip = request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() ?? null;
+        const ip = clientIp(request.headers);
         return await verifyCredentials({ email: credentials.email, password: credentials.password, ip });
       } catch (error) {
         if (isAppError(error) && error.code === "locked:account") {
           throw new CredentialsError(`locked:${String(error.details?.lockedUntil)}`);
+        }
+        if (isAppError(error) && error.type === "rate_limit") {
+          throw new CredentialsError(`rate_limit:${error.retryAfter ?? 60}`);
         }
         if (isAppError(error)) throw new CredentialsError("invalid");
         throw error;
@@ -54,7 +48,7 @@ if (env.AUTH_GOOGLE_ID && env.AUTH_GOOGLE_SECRET) {
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
-  secret: secret(),
+  secret: rootSecret(),
   trustHost: true,
   session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: "/sign-in", error: "/sign-in" },

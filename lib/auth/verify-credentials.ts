@@ -1,7 +1,9 @@
 // Email + password check with lockout: 5 failures within 15 minutes lock the account for
-// 15 minutes. A wrong password and an unknown email give the same answer.
+// 15 minutes. A wrong password and an unknown email give the same answer. Before any of that,
+// attempts are rate-limited per IP and per email+IP (lib/kv/limits.ts).
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { enforceRateLimit, hashSubject } from "@/lib/kv/rate-limit";
 import { verifyAgainstDummy, verifyPassword } from "./password";
 import { type SessionUser, signInBodySchema } from "./schemas";
 
@@ -36,6 +38,9 @@ export async function verifyCredentials(input: {
   const parsed = signInBodySchema.safeParse({ email: input.email, password: input.password });
   if (!parsed.success) throw invalidCredentials();
   const { email, password } = parsed.data;
+  const ip = input.ip || "unknown";
+  await enforceRateLimit("signInPerIp", ip);
+  await enforceRateLimit("signInPerEmailIp", `${hashSubject(email)}|${ip}`);
   const now = input.now ?? new Date();
   const db = getDb();
 

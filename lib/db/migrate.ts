@@ -283,7 +283,9 @@ async function allApplied(target: MigrationTarget, list: MigrationList): Promise
   try {
     let rows: Array<{ migration_name: string; ok: boolean }>;
     if (target.pglite) {
-      const exists = await target.pglite.query<{ t: string | null }>("SELECT to_regclass('_prisma_migrations') AS t");
+      const exists = await target.pglite.query<{ t: string | null }>(
+        "SELECT to_regclass('_prisma_migrations') AS t",
+      );
       if (!exists.rows[0]?.t) return false;
       rows = (await target.pglite.query<{ migration_name: string; ok: boolean }>(sql)).rows;
     } else {

@@ -2,12 +2,15 @@
 // server process (the embedded database has one writer, so they share this process). Each
 // start function does nothing when its production driver is configured, and is idempotent.
 import { log } from "@/lib/log";
+import { startEmbeddedRealtime } from "@/lib/realtime/embedded";
 
 type Starter = { name: string; start: () => Promise<void> };
 
 const starters: Starter[] = [
-  // { name: "realtime", start: startEmbeddedRealtime },
-  // { name: "jobs", start: startLocalExecutor },
+  { name: "realtime", start: startEmbeddedRealtime },
+  // The local executor drives the app's own Inngest serve handler, so its starter lives beside
+  // the functions (inngest/local.ts); loaded lazily so scripts importing this stay light.
+  { name: "jobs", start: () => import("@/inngest/local").then((m) => m.startLocalJobs()) },
 ];
 
 const globalForEmbedded = globalThis as unknown as { pagecraftEmbeddedStarted?: Promise<void> };

@@ -1,6 +1,9 @@
 // Each dependency's driver and status. The database is required (503 without it); the others
 // report but do not fail the check until the features that need them are used.
 import { databaseDriver, getDb } from "@/lib/db/client";
+import { jobsHealth } from "@/lib/jobs/health";
+import { getKv } from "@/lib/kv";
+import { getRealtime } from "@/lib/realtime";
 import { getStorage } from "@/lib/storage";
 
 export interface DependencyStatus {
@@ -41,11 +44,23 @@ async function probe(
 
 export async function checkHealth(): Promise<HealthReport> {
   const storage = getStorage();
-  const [database, objectStorage] = await Promise.all([
+  const kv = getKv();
+  const realtime = getRealtime();
+  const jobs = jobsHealth();
+  const [database, objectStorage, keyValue, realtimeStatus, jobsStatus] = await Promise.all([
     probe(databaseDriver(), () => getDb().$queryRaw`SELECT 1`),
     probe(storage.driver, () => storage.ping()),
+    probe(kv.driver, () => kv.ping()),
+    probe(realtime.driver, () => realtime.ping()),
+    probe(jobs.driver, () => jobs.ping()),
   ]);
-  const dependencies = { database, storage: objectStorage };
+  const dependencies = {
+    database,
+    storage: objectStorage,
+    kv: keyValue,
+    realtime: realtimeStatus,
+    jobs: jobsStatus,
+  };
   const status =
     database.status === "error"
       ? "down"

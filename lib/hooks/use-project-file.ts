@@ -12,8 +12,15 @@ export type ProjectFileState =
 // Files are content-addressed, so a hash always means the same text: cache by it for the session.
 const cache = new Map<string, string>();
 
-export function projectFileUrl(projectId: string, path: string): string {
-  return `/api/projects/${encodeURIComponent(projectId)}/files/${path.split("/").map(encodeURIComponent).join("/")}`;
+/** Seeds the cache with text whose hash is known (a file just saved), so reloading it is instant. */
+export function rememberFileText(sha256: string, text: string): void {
+  cache.set(sha256, text);
+}
+
+/** A file's raw content; with `versionId`, as it was at that version rather than the current one. */
+export function projectFileUrl(projectId: string, path: string, versionId?: string | null): string {
+  const url = `/api/projects/${encodeURIComponent(projectId)}/files/${path.split("/").map(encodeURIComponent).join("/")}`;
+  return versionId ? `${url}?versionId=${encodeURIComponent(versionId)}` : url;
 }
 
 async function readError(response: Response): Promise<ErrorPayload> {
@@ -37,8 +44,16 @@ async function readError(response: Response): Promise<ErrorPayload> {
   };
 }
 
-/** The raw text of one project file, fetched from the files API; `retry` fetches again after a failure. */
-export function useProjectFile(projectId: string, path: string | null, sha256: string | null) {
+/**
+ * The raw text of one project file, fetched from the files API (at `versionId` when given, else at the
+ * current version); `retry` fetches again after a failure.
+ */
+export function useProjectFile(
+  projectId: string,
+  path: string | null,
+  sha256: string | null,
+  versionId?: string | null,
+) {
   const [state, setState] = useState<ProjectFileState>({ status: "idle" });
   const [attempt, setAttempt] = useState(0);
 
@@ -55,7 +70,7 @@ export function useProjectFile(projectId: string, path: string | null, sha256: s
     }
     const controller = new AbortController();
     setState({ status: "loading" });
-    fetch(projectFileUrl(projectId, path), { signal: controller.signal, cache: "no-store" })
+    fetch(projectFileUrl(projectId, path, versionId), { signal: controller.signal, cache: "no-store" })
       .then(async (response) => {
         if (!response.ok) {
           setState({ status: "error", error: await readError(response) });
@@ -79,7 +94,7 @@ export function useProjectFile(projectId: string, path: string | null, sha256: s
         });
       });
     return () => controller.abort();
-  }, [projectId, path, sha256, attempt]);
+  }, [projectId, path, sha256, versionId, attempt]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   return { state, retry };

@@ -3,6 +3,8 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
+import { workspaceChannel } from "@/lib/realtime/channels";
+import { announce } from "@/lib/realtime/events";
 import { getStorage } from "@/lib/storage";
 import { getTemplate, loadTemplateFiles } from "@/lib/templates/registry";
 import { commitVersionInTransaction } from "@/lib/versions/commit-version";
@@ -54,5 +56,16 @@ export async function createProject(
       requestId: input.requestId,
     });
   });
-  return getProject({ workspaceId: input.workspaceId, projectId });
+  const project = await getProject({ workspaceId: input.workspaceId, projectId });
+  await announce(
+    [
+      {
+        channel: workspaceChannel(input.workspaceId),
+        name: "project.created",
+        payload: { projectId, name: project.name, actorId: input.userId },
+      },
+    ],
+    input,
+  );
+  return project;
 }

@@ -1,5 +1,7 @@
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { getDb } from "@/lib/db/client";
+import { projectChannel, workspaceChannel } from "@/lib/realtime/channels";
+import { announce } from "@/lib/realtime/events";
 import { findProjectRow } from "./queries";
 
 /**
@@ -12,7 +14,7 @@ export async function deleteProject(input: {
   userId: string | null;
   requestId?: string;
 }): Promise<void> {
-  await getDb().$transaction(async (tx) => {
+  const projectId = await getDb().$transaction(async (tx) => {
     const row = await findProjectRow(tx, input.workspaceId, input.projectId);
     // The current-version pointer restricts deleting versions; clear it first.
     await tx.project.update({ where: { id: row.id }, data: { currentVersionId: null } });
@@ -26,5 +28,14 @@ export async function deleteProject(input: {
       metadata: { name: row.name },
       requestId: input.requestId,
     });
+    return row.id;
   });
+  const payload = { projectId, actorId: input.userId };
+  await announce(
+    [
+      { channel: workspaceChannel(input.workspaceId), name: "project.deleted", payload },
+      { channel: projectChannel(projectId), name: "project.deleted", payload },
+    ],
+    input,
+  );
 }

@@ -4,6 +4,8 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { newId } from "@/lib/ids";
+import { workspaceChannel } from "@/lib/realtime/channels";
+import { announce } from "@/lib/realtime/events";
 import { commitVersionInTransaction } from "@/lib/versions/commit-version";
 import { parseManifest } from "@/lib/versions/manifest";
 import { getProject } from "./get-project";
@@ -21,8 +23,9 @@ export async function duplicateProject(input: {
 }): Promise<ProjectSummary> {
   const db = getDb();
   const newProjectId = input.newProjectId ?? newId();
-  await db.$transaction(async (tx) => {
-    if (await tx.project.findUnique({ where: { id: newProjectId }, select: { id: true } })) return;
+  // False when a retried call finds the copy already made: it was announced by the call that made it.
+  const created = await db.$transaction(async (tx) => {
+    if (await tx.project.findUnique({ where: { id: newProjectId }, select: { id: true } })) return false;
     const source = await findProjectRow(tx, input.workspaceId, input.projectId);
     const version = source.currentVersionId
       ? await tx.version.findUnique({ where: { id: source.currentVersionId } })
@@ -54,6 +57,25 @@ export async function duplicateProject(input: {
       metadata: { sourceProjectId: source.id, sourceVersionId: version.id },
       requestId: input.requestId,
     });
+    return true;
   });
-  return getProject({ workspaceId: input.workspaceId, projectId: newProjectId });
+  const project = await getProject({ workspaceId: input.workspaceId, projectId: newProjectId });
+  if (created) {
+    await announce(
+      [
+        {
+          channel: workspaceChannel(input.workspaceId),
+          name: "project.created",
+          payload: {
+            projectId: project.id,
+            name: project.name,
+            actorId: input.userId,
+            duplicatedFrom: input.projectId,
+          },
+        },
+      ],
+      input,
+    );
+  }
+  return project;
 }

@@ -49,3 +49,13 @@ export async function findProjectRow(db: Db | DbTransaction, workspaceId: string
   if (!row) throw notFound("project");
   return row;
 }
+
+/** A project in any workspace the user is a member of (for checks outside one workspace's scope). */
+export async function findProjectForMember(db: Db | DbTransaction, userId: string, projectId: string) {
+  const row = await db.project.findFirst({
+    where: { id: projectId, workspace: { memberships: { some: { userId } } } },
+    select: { id: true, workspaceId: true },
+  });
+  if (!row) throw notFound("project");
+  return row;
+}

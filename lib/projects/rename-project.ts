@@ -1,5 +1,7 @@
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { getDb } from "@/lib/db/client";
+import { projectChannel, workspaceChannel } from "@/lib/realtime/channels";
+import { announce } from "@/lib/realtime/events";
 import { getProject } from "./get-project";
 import { findProjectRow } from "./queries";
 import { type ProjectSummary, updateProjectBodySchema } from "./schemas";
@@ -25,5 +27,14 @@ export async function renameProject(input: {
       requestId: input.requestId,
     });
   });
-  return getProject(input);
+  const project = await getProject(input);
+  const payload = { projectId: project.id, name: project.name, actorId: input.userId };
+  await announce(
+    [
+      { channel: workspaceChannel(input.workspaceId), name: "project.updated", payload },
+      { channel: projectChannel(project.id), name: "project.updated", payload },
+    ],
+    input,
+  );
+  return project;
 }

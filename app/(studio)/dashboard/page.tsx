@@ -5,9 +5,11 @@ import { NewProjectButton, NewProjectProvider } from "@/components/dashboard/new
 import { ProjectList } from "@/components/dashboard/project-list";
 import { ProjectToolbar } from "@/components/dashboard/project-toolbar";
 import type { TemplateOption } from "@/components/dashboard/types";
+import { LiveRefresh } from "@/components/realtime/live-refresh";
 import { getSessionContext } from "@/lib/auth/session";
 import { listProjects } from "@/lib/projects/list-projects";
 import { projectSortSchema } from "@/lib/projects/schemas";
+import { workspaceChannel } from "@/lib/realtime/channels";
 import { listTemplates } from "@/lib/templates/registry";
 
 export const metadata: Metadata = { title: "Projects" };
@@ -33,6 +35,11 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
 
   return (
     <NewProjectProvider templates={templates}>
+      {/* Projects created, renamed, duplicated or deleted elsewhere show up without a reload. */}
+      <LiveRefresh
+        channel={workspaceChannel(session.workspace.id)}
+        events={["project.created", "project.updated", "project.deleted", "version.created"]}
+      />
       <main className="mx-auto grid w-full max-w-7xl gap-6 px-4 py-8 sm:px-6 lg:px-8">
         <div className="flex items-center justify-between gap-4">
           <div className="grid gap-1">

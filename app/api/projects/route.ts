@@ -12,8 +12,11 @@ export const GET = withWorkspace(async ({ request, workspace, requestId }) => {
 });
 
 // POST /api/projects – create a project from a template (its files become version 1)
-export const POST = withWorkspace(async ({ request, workspace, user, requestId }) => {
-  const body = createProjectBodySchema.parse(await readJsonBody(request));
-  const project = await createProject({ ...body, workspaceId: workspace.id, userId: user.id, requestId });
-  return json(project, { status: 201, requestId });
-});
+export const POST = withWorkspace(
+  async ({ request, workspace, user, requestId }) => {
+    const body = createProjectBodySchema.parse(await readJsonBody(request));
+    const project = await createProject({ ...body, workspaceId: workspace.id, userId: user.id, requestId });
+    return json(project, { status: 201, requestId });
+  },
+  { rateLimits: ["writePerUser", "projectCreatePerUser"] },
+);

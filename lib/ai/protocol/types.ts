@@ -23,7 +23,9 @@ export type ProtocolErrorCode =
   /** A `<code>` tag without a path, or a rename without `to`. */
   | "missing_attribute"
   /** An opening tag that could not be read. */
-  | "malformed_tag";
+  | "malformed_tag"
+  /** The parser itself failed (a bug, not the input); the rest of the stream is ignored. */
+  | "internal";
 
 /** What the incremental parser emits, in stream order. `index` numbers code blocks from 0. */
 export type ProtocolEvent =

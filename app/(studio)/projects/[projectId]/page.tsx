@@ -44,15 +44,7 @@ export default async function ProjectPage({ params }: { params: Params }) {
       data={{
         project,
         files,
-        versions: versions.items.map((v) => ({
-          id: v.id,
-          number: v.number,
-          author: v.author,
-          authorName: v.authorName,
-          message: v.message,
-          checkpointName: v.checkpointName,
-          createdAt: v.createdAt,
-        })),
+        versions: versions.items,
         moreVersions: versions.nextCursor !== null,
       }}
     />

@@ -1,4 +1,6 @@
 // POST /api/projects/[projectId]/duplicate – copy the current version into a new project
+// (`?async=1`: as a durable job instead — 202 with the new project's id, listed under /jobs)
+import { requestProjectDuplicate } from "@/inngest/request-duplicate";
 import { json, withWorkspace } from "@/lib/api/handler";
 import { readJsonBody } from "@/lib/api/read-json";
 import { duplicateProject } from "@/lib/projects/duplicate-project";
@@ -10,6 +12,16 @@ export const POST = withWorkspace<{ projectId: string }>(
     const hasBody =
       Number(request.headers.get("content-length") ?? "0") > 0 || request.headers.has("content-type");
     const body = hasBody ? duplicateProjectBodySchema.parse(await readJsonBody(request)) : {};
+    if (new URL(request.url).searchParams.get("async") === "1") {
+      const queued = await requestProjectDuplicate({
+        workspaceId: workspace.id,
+        projectId: params.projectId,
+        userId: user.id,
+        name: body.name,
+        requestId,
+      });
+      return json(queued, { status: 202, requestId });
+    }
     const project = await duplicateProject({
       workspaceId: workspace.id,
       projectId: params.projectId,
@@ -19,4 +31,5 @@ export const POST = withWorkspace<{ projectId: string }>(
     });
     return json(project, { status: 201, requestId });
   },
+  { rateLimits: ["writePerUser", "projectCreatePerUser"] },
 );

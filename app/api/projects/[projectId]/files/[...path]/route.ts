@@ -1,14 +1,18 @@
-// GET /api/projects/[projectId]/files/[...path] – one file's raw content at the current version
+// GET /api/projects/[projectId]/files/[...path]?versionId= – one file's raw content (current version by default)
 import { withWorkspace } from "@/lib/api/handler";
+import { parseQuery } from "@/lib/api/parse-query";
 import { contentTypeForPath } from "@/lib/projects/content-type";
 import { readProjectFile } from "@/lib/projects/files";
+import { fileQuerySchema } from "@/lib/versions/schemas";
 
 export const GET = withWorkspace<{ projectId: string; path: string[] }>(
-  async ({ params, workspace, requestId }) => {
+  async ({ request, params, workspace, requestId }) => {
+    const { versionId } = parseQuery(request, fileQuerySchema);
     const file = await readProjectFile({
       workspaceId: workspace.id,
       projectId: params.projectId,
       path: params.path.join("/"),
+      versionId,
     });
     return new Response(new Uint8Array(file.content), {
       headers: {

@@ -1,0 +1,5 @@
+// The registry of Inngest functions: everything served at /api/inngest.
+import { duplicateProjectFunction } from "./duplicate-project";
+import { sweepUnreferencedBlobsFunction } from "./sweep-unreferenced-blobs";
+
+export const functions = [duplicateProjectFunction, sweepUnreferencedBlobsFunction];
