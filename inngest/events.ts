@@ -25,3 +25,15 @@ export const blobSweepRequested = eventType("storage/blob-sweep.requested", {
     workspaceId: id.optional(),
   }),
 });
+
+export const aiApplyRequested = eventType("ai/apply.requested", {
+  schema: z.object({
+    /** The ApplyRun holding the turn's operations (events stay small). */
+    applyRunId: id,
+    workspaceId: id,
+    projectId: id,
+    userId: id.nullable(),
+    /** The person's request, for the version message. */
+    request: z.string().max(8000),
+  }),
+});

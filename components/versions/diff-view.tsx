@@ -108,15 +108,15 @@ export function DiffView({
           size="sm"
           data-testid={`diff-${which}`}
           aria-label={which === "from" ? "Compare from version" : "Compare to version"}
-          className="max-w-[13rem] min-w-0 font-mono text-xs [&>span]:truncate"
+          className="max-w-[13rem] min-w-0 text-xs [&>span]:truncate"
         >
           <SelectValue />
         </SelectTrigger>
         <SelectContent className="max-w-[22rem]">
           {versions.map((v) => (
             <SelectItem key={v.id} value={v.id} className="text-xs">
-              <span className="font-mono font-semibold">v{v.number}</span>
-              <span className="truncate text-muted-foreground">
+              <span className="font-mono font-semibold">v{v.number}</span>{" "}
+              <span className="text-muted-foreground">
                 {v.id === currentVersionId ? "Current · " : ""}
                 {v.checkpointName ? `${v.checkpointName} · ` : ""}
                 {shortMessage(v.message)}

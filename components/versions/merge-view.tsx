@@ -22,7 +22,9 @@ const collapseUnchanged = { margin: 3, minSize: 6 };
 const diffColors = EditorView.theme({
   "&.cm-merge-a .cm-changedLine, .cm-deletedChunk": { backgroundColor: "rgba(239, 68, 68, 0.1)" },
   "&.cm-merge-b .cm-changedLine, .cm-inlineChangedLine": { backgroundColor: "rgba(34, 197, 94, 0.12)" },
-  ".cm-collapsedLines": { fontSize: "12px" },
+  // The package draws "⦚" around the label, which many system fonts lack.
+  ".cm-collapsedLines": { fontSize: "12px", color: "var(--muted-foreground)" },
+  ".cm-collapsedLines:before, .cm-collapsedLines:after": { content: '"⋯"' },
 });
 
 function readOnlySetup(path: string, theme: Extension, label: string): Extension[] {

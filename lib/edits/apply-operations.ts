@@ -32,6 +32,12 @@ interface Step {
   changed: boolean;
 }
 
+/**
+ * `current` maps every path of the current version to its content (bytes are decoded as UTF-8
+ * where text is needed; files the turn does not touch come back as the same values). Errors carry
+ * the operation's 0-based `index`; their sentences number operations from 1, as the chat does.
+ * Throws only for invalid `options` — the caller's, never the model's.
+ */
 export function applyOperations(
   current: ReadonlyMap<string, FileContent>,
   operations: readonly unknown[],

@@ -1,6 +1,7 @@
 // Checks on one operation that do not depend on the other operations of the turn: the shape,
 // the paths, the read-only and forbidden sets, binary files. Plus the path-vs-project checks
-// (case collisions, file/folder clashes) the apply simulation runs against its working copy.
+// (case collisions, file/folder clashes) and the checks on a file's new text (size, placeholders,
+// truncation) that the apply simulation runs against its working copy.
 import { codeOperationSchema } from "@/lib/ai/protocol/types";
 import { projectPathProblem } from "@/lib/versions/paths";
 import { newPlaceholders } from "./find-placeholders";

@@ -95,6 +95,7 @@ async function drive(ctx: DriverContext, runId: string): Promise<void> {
     const steps: Record<string, Memoized> = {};
     const done = [...run.steps.values()].filter(memoized).sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
     for (const s of done) if (s.output) steps[s.stepId] = s.output;
+    const callStartedAt = new Date();
     const outcomes = await Promise.all(
       targets.map((stepId) =>
         callFunction(ctx.handler, {
@@ -122,7 +123,7 @@ async function drive(ctx: DriverContext, runId: string): Promise<void> {
       ),
     );
     if (!ctx.isAlive()) return; // a crashed executor's answers are lost, like a dropped response
-    const decision = await apply(ctx, run, outcomes);
+    const decision = await apply(ctx, run, outcomes, callStartedAt);
     if (decision.next === "stop") return;
   }
 }
@@ -133,9 +134,14 @@ function nextSeq(run: RunRecord): number {
   return max + 1;
 }
 
-function stepFor(run: RunRecord, op: StepOp): StepRecord {
+function stepFor(run: RunRecord, op: StepOp, startedAt: Date): StepRecord {
   const existing = run.steps.get(op.id);
-  if (existing) return existing;
+  if (existing) {
+    // A planned step's time starts when a call runs it, not when it was planned.
+    if (op.op === "StepRun" || op.op === "StepError" || op.op === "StepFailed")
+      existing.startedAt = startedAt;
+    return existing;
+  }
   const step: StepRecord = {
     stepId: op.id,
     name: op.displayName ?? op.name ?? op.id,
@@ -148,6 +154,7 @@ function stepFor(run: RunRecord, op: StepOp): StepRecord {
     waitEvent: null,
     waitIf: null,
     persisted: false,
+    startedAt,
   };
   run.steps.set(op.id, step);
   return step;
@@ -160,7 +167,12 @@ function memoize(run: RunRecord, step: StepRecord, status: "succeeded" | "failed
   step.wakeAt = null;
 }
 
-async function apply(ctx: DriverContext, run: RunRecord, outcomes: CallOutcome[]): Promise<Decision> {
+async function apply(
+  ctx: DriverContext,
+  run: RunRecord,
+  outcomes: CallOutcome[],
+  callStartedAt: Date,
+): Promise<Decision> {
   const changed = new Map<string, { step: StepRecord; error?: string }>();
   const newlyDone: StepRecord[] = [];
   let finished: { status: "succeeded" | "failed"; output?: unknown; error?: string } | undefined;
@@ -184,7 +196,7 @@ async function apply(ctx: DriverContext, run: RunRecord, outcomes: CallOutcome[]
     }
     if (outcome.ops.length > 1) run.disableImmediate = true;
     for (const op of outcome.ops) {
-      const step = op.op === "RunComplete" ? undefined : stepFor(run, op);
+      const step = op.op === "RunComplete" ? undefined : stepFor(run, op, callStartedAt);
       if (step && memoized(step)) continue; // never rewrite a memoized step
       switch (op.op) {
         case "StepRun":
@@ -225,7 +237,9 @@ async function apply(ctx: DriverContext, run: RunRecord, outcomes: CallOutcome[]
           break;
         case "Sleep":
           step!.status = "running";
-          step!.wakeAt = wakeTime(String(op.opts?.duration ?? "0s"));
+          // SDK_SPEC puts the duration in opts.duration; the JS SDK sends it as the op's `name`
+          // (a time string, or an ISO date for sleepUntil).
+          step!.wakeAt = wakeTime(String(op.opts?.duration ?? op.name ?? "0s"));
           changed.set(step!.stepId, { step: step! });
           break;
         case "WaitForEvent":

@@ -21,6 +21,8 @@ export interface StepRecord {
   waitIf: string | null;
   /** Whether a row exists for it (so the first write is an insert, later ones updates). */
   persisted: boolean;
+  /** When the call that ran (or reported) it began. */
+  startedAt: Date;
 }
 
 export interface RunRecord {
@@ -161,6 +163,7 @@ export async function loadRun(db: Db, id: string): Promise<RunRecord | null> {
       waitEvent: s.waitEvent,
       waitIf: s.waitIf,
       persisted: true,
+      startedAt: s.startedAt,
     });
   }
   return {
@@ -197,6 +200,7 @@ export async function saveStep(
     waitEvent: step.waitEvent,
     waitIf: step.waitIf,
     error: error ?? null,
+    startedAt: step.startedAt,
     finishedAt: finished ? new Date() : null,
   };
   if (!step.persisted) {

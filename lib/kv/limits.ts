@@ -55,6 +55,13 @@ export const RATE_LIMITS = {
     surface: "project_create",
     message: "Too many new projects in a short time",
   },
+  /** Chat turns by one user, on top of the write limit: each one calls a model. */
+  chatPerUser: {
+    limit: 20,
+    windowMs: MINUTE,
+    surface: "chat",
+    message: "Too many messages in a short time",
+  },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;

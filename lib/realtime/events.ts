@@ -32,6 +32,20 @@ export const realtimeEventSchemas = {
     author: z.string().max(20),
     actorId,
   }),
+  /** Project channel: an AI turn's apply run moved on (queued → running → succeeded | failed). */
+  "apply.updated": z.object({
+    projectId: id,
+    runId: id,
+    messageId: id.nullable(),
+    status: z.enum(["queued", "running", "succeeded", "failed", "cancelled"]),
+    versionId: id.nullable(),
+    versionNumber: z.number().int().positive().nullable(),
+    /** Refused operations, reasons cut to fit the 10 KB event limit (the run has them whole). */
+    errors: z
+      .array(z.object({ index: z.number().int().nullable(), path: z.string().max(300).nullable(), reason: z.string().max(300) }))
+      .max(20)
+      .optional(),
+  }),
   /** Project channel (and workspace channel for workspace-wide jobs): a durable job moved on. */
   "job.progress": z.object({
     runId: id,

@@ -59,6 +59,7 @@ describe("local executor", () => {
       ["two", "succeeded", 2, { data: 2 }],
       ["three", "succeeded", 3, { data: 3 }],
     ]);
+    for (const s of steps) expect(s.finishedAt!.getTime()).toBeGreaterThanOrEqual(s.startedAt.getTime());
     const run = await app.db.jobRun.findUniqueOrThrow({ where: { id: runId } });
     expect(run).toMatchObject({ status: "succeeded", progress: 100, lockedBy: null });
   });
@@ -185,7 +186,7 @@ describe("local executor", () => {
 
     const sleepRun = await runIdFor(sleep.ids[0], "jobs-test-sleeper");
     const slept = await executor.waitForRun(sleepRun);
-    expect((slept.output as { sleptMs: number }).sleptMs).toBeGreaterThanOrEqual(290);
+    expect((slept.output as { sleptMs: number }).sleptMs).toBeGreaterThanOrEqual(990);
 
     const fanRun = await runIdFor(fan.ids[0], "jobs-test-fan-out");
     expect(await executor.waitForRun(fanRun)).toMatchObject({ status: "succeeded", output: "LR" });

@@ -128,10 +128,9 @@ describe("through the local executor", () => {
     });
     await executor.start();
     try {
-      expect(executor.listFunctions().map((f) => f.id)).toEqual([
-        "pagecraft-duplicate-project",
-        "pagecraft-sweep-unreferenced-blobs",
-      ]);
+      expect(executor.listFunctions().map((f) => f.id)).toEqual(
+        expect.arrayContaining(["pagecraft-duplicate-project", "pagecraft-sweep-unreferenced-blobs"]),
+      );
       const source = await createProject({ ...owner, name: "Queued source", templateId: "saas" });
       const queued = await requestProjectDuplicate({ ...owner, projectId: source.id });
       const run = await app.db.jobRun.findFirstOrThrow({ where: { eventId: queued.eventId } });

@@ -17,6 +17,7 @@ export async function setupTestApp() {
   return {
     db,
     storage,
+    storageDir,
     async teardown() {
       setDb(undefined);
       setStorage(undefined);

@@ -114,7 +114,7 @@ export function createTestApp() {
     { id: "sleeper", triggers: [{ event: "test/sleeper" }] },
     async ({ step }) => {
       const before = await step.run("before", () => Date.now());
-      await step.sleep("nap", "300ms");
+      await step.sleep("nap", "1s"); // the SDK rounds shorter sleeps up to 1 s
       const after = await step.run("after", () => Date.now());
       return { sleptMs: after - before };
     },
