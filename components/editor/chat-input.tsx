@@ -1,30 +1,36 @@
 "use client";
 
-import { ArrowUpIcon } from "lucide-react";
-import { toast } from "sonner";
+import { ArrowUpIcon, SquareIcon } from "lucide-react";
+import { MicButton } from "@/components/chat/mic-button";
 import { Button } from "@/components/ui/button";
+import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 
 interface ChatInputProps {
   value: string;
   onChange: (value: string) => void;
   ref?: React.Ref<HTMLTextAreaElement>;
+  onSend: () => void;
+  onStop: () => void;
+  /** An answer is on its way: the send button becomes stop, and Esc stops it. */
+  busy: boolean;
+  /** Left of the toolbar: the model chip and the context meter. */
+  tools?: React.ReactNode;
 }
 
-/** The message box pinned under the chat. Enter (or Cmd/Ctrl+Enter) sends, Shift+Enter adds a line. */
-export function ChatInput({ value, onChange, ref }: ChatInputProps) {
-  function send() {
-    // The assistant arrives in a later release; say so instead of pretending to send.
-    toast.info("The AI assistant is not connected yet", {
-      description: "Your message is kept in the box so you can send it once it is.",
-    });
-  }
+const isMac = () => typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
 
+/**
+ * The message box pinned under the chat. Enter (or Cmd/Ctrl+Enter) sends, Shift+Enter adds a line,
+ * Esc stops an answer that is streaming.
+ */
+export function ChatInput({ value, onChange, ref, onSend, onStop, busy, tools }: ChatInputProps) {
+  const empty = value.trim() === "";
   return (
     <form
-      className="border-t bg-background p-3"
+      className="shrink-0 bg-background px-3 pb-3"
       onSubmit={(e) => {
         e.preventDefault();
-        send();
+        if (!busy && !empty) onSend();
       }}
     >
       <div className="rounded-xl border bg-card shadow-xs transition-[border-color,box-shadow] focus-within:border-ring focus-within:ring-[3px] focus-within:ring-ring/30">
@@ -35,26 +41,61 @@ export function ChatInput({ value, onChange, ref }: ChatInputProps) {
           ref={ref}
           id="chat-input"
           data-testid="chat-input"
-          rows={3}
+          rows={2}
           value={value}
+          aria-describedby="chat-input-hint"
           onChange={(e) => onChange(e.target.value)}
           onKeyDown={(e) => {
-            if (e.key === "Enter" && !e.shiftKey && !e.nativeEvent.isComposing) {
+            if (e.nativeEvent.isComposing) return;
+            if (e.key === "Enter" && (!e.shiftKey || e.metaKey || e.ctrlKey)) {
               e.preventDefault();
-              send();
+              if (!busy && !empty) onSend();
+            } else if (e.key === "Escape" && busy) {
+              e.preventDefault();
+              onStop();
             }
           }}
           placeholder="Describe a change to your page…"
-          className="block max-h-48 min-h-[4.5rem] w-full resize-none bg-transparent px-3 pt-2.5 text-sm outline-none placeholder:text-muted-foreground field-sizing-content"
+          className="block max-h-48 min-h-[3.5rem] w-full resize-none bg-transparent px-3 pt-2.5 text-sm outline-none placeholder:text-muted-foreground field-sizing-content"
         />
-        <div className="flex items-center justify-between gap-2 px-2 pb-2">
-          <span className="pl-1 text-xs text-muted-foreground">
-            <kbd className="font-sans">Enter</kbd> to send · <kbd className="font-sans">Shift+Enter</kbd> for
-            a new line
-          </span>
-          <Button type="submit" size="icon-sm" aria-label="Send message" data-testid="chat-send">
-            <ArrowUpIcon aria-hidden />
-          </Button>
+        <p id="chat-input-hint" className="sr-only">
+          Enter sends, Shift+Enter adds a new line, Escape stops an answer.
+        </p>
+        <div className="flex items-center gap-1 px-1.5 pb-1.5">
+          <div className="flex min-w-0 flex-1 items-center gap-0.5">{tools}</div>
+          <MicButton value={value} onChange={onChange} />
+          {busy ? (
+            <Tooltip>
+              <TooltipTrigger asChild>
+                <Button
+                  type="button"
+                  size="icon-sm"
+                  variant="secondary"
+                  aria-label="Stop the answer"
+                  data-testid="chat-stop"
+                  onClick={onStop}
+                >
+                  <SquareIcon aria-hidden className="fill-current" />
+                </Button>
+              </TooltipTrigger>
+              <TooltipContent>Stop (Esc)</TooltipContent>
+            </Tooltip>
+          ) : (
+            <Tooltip>
+              <TooltipTrigger asChild>
+                <Button
+                  type="submit"
+                  size="icon-sm"
+                  aria-label="Send message"
+                  data-testid="chat-send"
+                  disabled={empty}
+                >
+                  <ArrowUpIcon aria-hidden />
+                </Button>
+              </TooltipTrigger>
+              <TooltipContent>Send (Enter · {isMac() ? "⌘" : "Ctrl"}+Enter)</TooltipContent>
+            </Tooltip>
+          )}
         </div>
       </div>
     </form>

@@ -1,6 +1,6 @@
 "use client";
 
-import { ArrowLeftIcon, HistoryIcon } from "lucide-react";
+import { ArrowLeftIcon, HistoryIcon, ListChecksIcon } from "lucide-react";
 import Link from "next/link";
 import { ProjectTitle } from "@/components/editor/project-title";
 import { LiveRefresh } from "@/components/realtime/live-refresh";
@@ -51,6 +51,17 @@ export function EditorHeader({ project, onOpenHistory }: EditorHeaderProps) {
         {project.templateName} template
       </span>
       <PresenceAvatars channel={projectPresenceChannel(project.id)} />
+      <Tooltip>
+        <TooltipTrigger asChild>
+          <Button asChild variant="ghost" size="sm" className="h-8 px-2 text-muted-foreground">
+            <Link href={`/projects/${project.id}/jobs`} data-testid="jobs-link">
+              <ListChecksIcon aria-hidden />
+              <span className="sr-only lg:not-sr-only">Jobs</span>
+            </Link>
+          </Button>
+        </TooltipTrigger>
+        <TooltipContent>Background jobs of this project</TooltipContent>
+      </Tooltip>
       <LiveRefresh
         channel={projectChannel(project.id)}
         events={["project.updated", "project.deleted", "version.created"]}

@@ -3,6 +3,7 @@
 import { CodeIcon, EyeIcon, HistoryIcon, MessageSquareIcon } from "lucide-react";
 import { useState } from "react";
 import { Group, Panel, Separator } from "react-resizable-panels";
+import type { ChatInitialData } from "@/components/chat/types";
 import { ChatPanel } from "@/components/editor/chat-panel";
 import { CodePanel } from "@/components/editor/code-panel";
 import { EditorHeader } from "@/components/editor/editor-header";
@@ -25,14 +26,22 @@ const TABS: Array<{ value: MobileTab; label: string; icon: typeof EyeIcon }> = [
 const content = "min-h-0 data-[state=inactive]:hidden";
 
 /** The editor: chat on the left, Preview | Code | History on the right; tabs only on a narrow screen. */
-export function EditorShell({ data }: { data: EditorData }) {
+export function EditorShell({ data, chat }: { data: EditorData; chat?: ChatInitialData }) {
   const { project, files, versions, moreVersions } = data;
   const isDesktop = useMediaQuery("(min-width: 768px)");
   const [tab, setTab] = useState<MobileTab>("preview");
   const [draft, setDraft] = useState("");
 
   const panels: Record<MobileTab, React.ReactNode> = {
-    chat: <ChatPanel draft={draft} onDraftChange={setDraft} />,
+    chat: (
+      <ChatPanel
+        projectId={project.id}
+        draft={draft}
+        onDraftChange={setDraft}
+        initial={chat}
+        onOpenHistory={() => setTab("history")}
+      />
+    ),
     preview: <PreviewPanel onShowCode={() => setTab("code")} />,
     code: <CodePanel projectId={project.id} files={files} />,
     history: (

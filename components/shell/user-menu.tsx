@@ -1,6 +1,7 @@
 "use client";
 
-import { LogOutIcon } from "lucide-react";
+import { LogOutIcon, SettingsIcon } from "lucide-react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { toast } from "sonner";
@@ -46,6 +47,12 @@ export function UserMenu({ user }: { user: { name: string; email: string } }) {
           <span className="truncate text-xs font-normal text-muted-foreground">{user.email}</span>
         </DropdownMenuLabel>
         <DropdownMenuSeparator />
+        <DropdownMenuItem asChild>
+          <Link href="/settings" data-testid="settings-link">
+            <SettingsIcon aria-hidden />
+            Settings
+          </Link>
+        </DropdownMenuItem>
         <DropdownMenuItem data-testid="sign-out" disabled={pending} onSelect={signOut}>
           <LogOutIcon aria-hidden />
           {pending ? "Signing out…" : "Sign out"}

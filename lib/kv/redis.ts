@@ -1,5 +1,6 @@
 // Redis through ioredis (REDIS_URL): one connection per process, shared by every request.
 import { Redis, type RedisOptions } from "ioredis";
+import { log } from "@/lib/log";
 import { createRedisProtocolKv } from "./redis-protocol";
 import type { Kv } from "./types";
 
@@ -12,6 +13,8 @@ export function createRedisKv(url: string, options: { prefix?: string; redis?: R
     lazyConnect: true,
     ...options.redis,
   });
+  // ioredis reconnects by itself; without a listener each failed attempt prints a stack trace.
+  client.on("error", (error: Error) => log.warn("redis connection error", { error: error.message }));
   return createRedisProtocolKv({
     driver: "redis",
     prefix: options.prefix,

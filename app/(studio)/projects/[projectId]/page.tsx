@@ -2,6 +2,9 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { EditorShell } from "@/components/editor/editor-shell";
+import { listMessages } from "@/lib/ai/chat/queries";
+import { PROVIDERS } from "@/lib/ai/models/schemas";
+import { getAiSettingsView } from "@/lib/ai/models/workspace-models";
 import { getSessionContext } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { listProjectFiles } from "@/lib/projects/files";
@@ -32,10 +35,13 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
 export default async function ProjectPage({ params }: { params: Params }) {
   const { session, project } = await loadProject((await params).projectId);
   const scope = { workspaceId: session.workspace.id, projectId: project.id };
-  const [files, versions] = await Promise.all([
+  const [files, versions, messages, ai] = await Promise.all([
     // A project without a version yet has no files; the Code tab says so.
     project.currentVersionId ? listProjectFiles(scope).then((list) => list.items) : Promise.resolve([]),
     listVersions(scope),
+    // The chat opens with its latest page and the workspace's model, without a spinner.
+    listMessages(project.id, { limit: 30 }),
+    getAiSettingsView(session.workspace.id),
   ]);
 
   return (
@@ -46,6 +52,16 @@ export default async function ProjectPage({ params }: { params: Params }) {
         files,
         versions: versions.items,
         moreVersions: versions.nextCursor !== null,
+      }}
+      chat={{
+        messages: messages.items,
+        nextCursor: messages.nextCursor,
+        model: {
+          provider: ai.provider,
+          providerName: PROVIDERS[ai.provider].name,
+          model: ai.model,
+          autoFix: ai.autoFix,
+        },
       }}
     />
   );
