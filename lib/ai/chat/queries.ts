@@ -149,14 +149,15 @@ export function applyStatusOf(run: {
 
 export async function createApplyRun(input: {
   projectId: string;
-  messageId: string;
+  /** The assistant message the operations came from (null for runs not born in the chat). */
+  messageId: string | null;
   operations: CodeOperation[];
 }): Promise<{ id: string }> {
   return getDb().applyRun.create({
     data: {
       projectId: input.projectId,
       messageId: input.messageId,
-      idempotencyKey: `message:${input.messageId}`,
+      idempotencyKey: input.messageId ? `message:${input.messageId}` : `run:${newId()}`,
       operations: input.operations as unknown as Prisma.InputJsonArray,
     },
     select: { id: true },
