@@ -1,6 +1,8 @@
 // The public REST API, described from the same zod schemas the routes validate with.
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject } from "zod-openapi";
+import { chatBodySchema, contextQuerySchema, listMessagesQuerySchema } from "@/lib/ai/chat/schemas";
+import { updateAiSettingsBodySchema } from "@/lib/ai/models/schemas";
 import { signUpBodySchema } from "@/lib/auth/schemas";
 import {
   createProjectBodySchema,
@@ -11,7 +13,15 @@ import {
   projectSummarySchema,
   updateProjectBodySchema,
 } from "@/lib/projects/schemas";
-import { listVersionsQuerySchema, versionListSchema } from "@/lib/versions/schemas";
+import { checkpointBodySchema } from "@/lib/versions/name-checkpoint";
+import {
+  changeSetBodySchema,
+  diffQuerySchema,
+  fileQuerySchema,
+  listVersionsQuerySchema,
+  versionListSchema,
+  versionSummarySchema,
+} from "@/lib/versions/schemas";
 
 const errorSchema = z
   .object({
@@ -47,6 +57,13 @@ const workspaceId = z
   .meta({ description: "Workspace to act in; defaults to your personal workspace" });
 const projectPath = { path: z.object({ projectId }) };
 const withWorkspaceQuery = <T extends z.ZodObject>(schema: T) => schema.extend({ workspaceId });
+
+const versionId = z.string().meta({ description: "Version id" });
+const versionDetailSchema = versionSummarySchema.extend({
+  files: z.array(z.object({ path: z.string(), sha256: z.string() })),
+  isCurrent: z.boolean(),
+  restoredFromId: z.string().nullable(),
+});
 
 const op = (o: ZodOpenApiOperationObject) => ({ security: [{ session: [] }], ...o });
 
@@ -137,6 +154,18 @@ export function buildOpenApiDocument(serverUrl: string) {
         }),
       },
       "/api/projects/{projectId}/files": {
+        post: op({
+          summary: "A manual change set: validated and committed like an AI turn, as one new version",
+          requestParams: projectPath,
+          requestBody: jsonContent(changeSetBodySchema),
+          responses: {
+            "201": {
+              description: "The new version",
+              ...jsonContent(z.object({ version: versionDetailSchema })),
+            },
+            ...errors(400, 401, 404, 409, 413, 422),
+          },
+        }),
         get: op({
           summary: "List the files of the current version",
           requestParams: projectPath,
@@ -151,6 +180,7 @@ export function buildOpenApiDocument(serverUrl: string) {
               projectId,
               path: z.string().meta({ description: "File path, e.g. src/App.tsx" }),
             }),
+            query: fileQuerySchema,
           },
           responses: {
             "200": { description: "The file's bytes", content: { "text/plain": { schema: z.string() } } },
@@ -168,6 +198,107 @@ export function buildOpenApiDocument(serverUrl: string) {
           responses: {
             "200": { description: "A page of versions", ...jsonContent(versionListSchema) },
             ...errors(401, 404),
+          },
+        }),
+      },
+      "/api/projects/{projectId}/versions/{versionId}": {
+        get: op({
+          summary: "One version with its file list",
+          requestParams: { path: z.object({ projectId, versionId }) },
+          responses: {
+            "200": { description: "The version", ...jsonContent(versionDetailSchema) },
+            ...errors(401, 404),
+          },
+        }),
+        patch: op({
+          summary: "Name (or clear) a checkpoint",
+          requestParams: { path: z.object({ projectId, versionId }) },
+          requestBody: jsonContent(checkpointBodySchema),
+          responses: {
+            "200": { description: "The version", ...jsonContent(versionDetailSchema) },
+            ...errors(401, 404, 422),
+          },
+        }),
+      },
+      "/api/projects/{projectId}/versions/{versionId}/restore": {
+        post: op({
+          summary: "Restore a version: its files become a new version (nothing is lost)",
+          requestParams: { path: z.object({ projectId, versionId }) },
+          responses: {
+            "201": { description: "The new version", ...jsonContent(versionDetailSchema) },
+            ...errors(401, 404, 409),
+          },
+        }),
+      },
+      "/api/projects/{projectId}/versions/diff": {
+        get: op({
+          summary: "What changed between two versions, file by file, with both sides' text",
+          requestParams: { path: z.object({ projectId }), query: diffQuerySchema },
+          responses: {
+            "200": { description: "The diff", ...jsonContent(z.record(z.string(), z.unknown())) },
+            ...errors(401, 404, 422),
+          },
+        }),
+      },
+      "/api/projects/{projectId}/chat": {
+        post: op({
+          summary:
+            "One chat turn, streamed as an AI SDK UI message stream (SSE); its operations are applied as one version",
+          requestParams: projectPath,
+          requestBody: jsonContent(chatBodySchema),
+          responses: {
+            "200": {
+              description: "Server-sent events of UI message chunks",
+              content: { "text/event-stream": { schema: z.string() } },
+            },
+            ...errors(400, 401, 404, 413, 422, 429),
+          },
+        }),
+      },
+      "/api/projects/{projectId}/chat/context": {
+        get: op({
+          summary: "How much of the token budget the next turn would use",
+          requestParams: { path: z.object({ projectId }), query: contextQuerySchema },
+          responses: {
+            "200": { description: "Token usage", ...jsonContent(z.record(z.string(), z.unknown())) },
+            ...errors(401, 404),
+          },
+        }),
+      },
+      "/api/projects/{projectId}/messages": {
+        get: op({
+          summary: "Chat history, newest page first",
+          requestParams: { path: z.object({ projectId }), query: listMessagesQuerySchema },
+          responses: {
+            "200": { description: "Messages", ...jsonContent(z.record(z.string(), z.unknown())) },
+            ...errors(401, 404),
+          },
+        }),
+      },
+      "/api/projects/{projectId}/apply-runs/{runId}": {
+        get: op({
+          summary: "An AI turn's apply status, its version, or why it was refused",
+          requestParams: { path: z.object({ projectId, runId: z.string() }) },
+          responses: {
+            "200": { description: "The run", ...jsonContent(z.record(z.string(), z.unknown())) },
+            ...errors(401, 404),
+          },
+        }),
+      },
+      "/api/workspace/ai-settings": {
+        get: op({
+          summary: "The workspace's model choice (never its keys)",
+          responses: {
+            "200": { description: "Settings", ...jsonContent(z.record(z.string(), z.unknown())) },
+            ...errors(401),
+          },
+        }),
+        put: op({
+          summary: "Choose the provider and model; store (encrypted) or delete a key",
+          requestBody: jsonContent(updateAiSettingsBodySchema),
+          responses: {
+            "200": { description: "Settings", ...jsonContent(z.record(z.string(), z.unknown())) },
+            ...errors(401, 403, 422),
           },
         }),
       },
