@@ -1,0 +1,76 @@
+// Sandboxes run a project's live preview (a Vite dev server) and its builds. One interface, a
+// driver per backend: E2B in production, a local provider (one dev server per project, isolated
+// with bubblewrap where available) as the embedded default.
+
+export type SandboxStatus = "booting" | "ready" | "error" | "paused" | "stopped";
+
+export interface SandboxMetadata {
+  workspaceId: string;
+  projectId: string;
+}
+
+export interface SandboxFile {
+  path: string;
+  content: Uint8Array | string;
+}
+
+export interface SandboxInfo {
+  id: string;
+  status: SandboxStatus;
+  metadata: SandboxMetadata;
+  /** When the status last changed (ISO). */
+  since: string;
+  /** Why it is in `error`, in words. */
+  error?: string;
+}
+
+export interface CommandResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  durationMs: number;
+}
+
+export interface RunCommandOptions {
+  cwd?: string;
+  env?: Record<string, string>;
+  timeoutMs?: number;
+  onStdout?: (chunk: string) => void;
+  onStderr?: (chunk: string) => void;
+  signal?: AbortSignal;
+}
+
+export interface LogEntry {
+  at: string;
+  stream: "stdout" | "stderr" | "system";
+  text: string;
+}
+
+export interface CreateSandboxOptions {
+  metadata: SandboxMetadata;
+  /** The starter template's id (which pre-installed dependency image to use). */
+  templateId: string;
+  /** The project's files at the version to preview. */
+  files: SandboxFile[];
+}
+
+export interface SandboxProvider {
+  readonly driver: "local" | "e2b";
+  /** Creates a sandbox with the files and starts its dev server (returns while it boots). */
+  create(options: CreateSandboxOptions): Promise<SandboxInfo>;
+  /** Resumes a paused sandbox; a missing or dead one is an error the caller answers with create(). */
+  resume(id: string): Promise<SandboxInfo>;
+  /** Writes (and deletes) only what changed; the dev server hot-reloads. */
+  writeFiles(id: string, changes: { write: SandboxFile[]; delete: string[] }): Promise<void>;
+  runCommand(id: string, command: string, args: string[], options?: RunCommandOptions): Promise<CommandResult>;
+  /** The URL a browser uses to reach `port` in the sandbox (the dev server's port by default). */
+  previewUrl(id: string, port?: number): Promise<string>;
+  logs(id: string, options?: { since?: string; limit?: number }): Promise<LogEntry[]>;
+  pause(id: string): Promise<void>;
+  kill(id: string): Promise<void>;
+  status(id: string): Promise<SandboxInfo | null>;
+  /** Every sandbox this provider knows, for idle sweeps and limits. */
+  list(filter?: Partial<SandboxMetadata>): Promise<SandboxInfo[]>;
+  /** Waits until the dev server serves the page (or fails, or the timeout passes). */
+  waitUntilReady(id: string, timeoutMs?: number): Promise<SandboxInfo>;
+}
