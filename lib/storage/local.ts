@@ -42,9 +42,9 @@ interface Meta {
 }
 
 export function createLocalStorage(root: string, options: LocalStorageOptions = {}): LocalObjectStorage {
-  const objects = path.join(root, "objects");
-  const metas = path.join(root, "meta");
-  const tmp = path.join(root, "tmp");
+  const objects = path.join(/*turbopackIgnore: true*/ root, "objects");
+  const metas = path.join(/*turbopackIgnore: true*/ root, "meta");
+  const tmp = path.join(/*turbopackIgnore: true*/ root, "tmp");
   const baseUrl = options.baseUrl ?? env.APP_URL;
   const secret = options.secret ?? storageSigningSecret();
   const fileOf = (key: string) => {
