@@ -35,7 +35,8 @@ export default defineConfig({
   webServer: {
     command: process.env.E2E_SKIP_BUILD ? "tsx scripts/start.ts" : "npm run build && tsx scripts/start.ts",
     url: `${baseURL}/api/health`,
-    timeout: 300_000,
+    // A cold production build on a busy 2-core machine can take minutes.
+    timeout: 900_000,
     reuseExistingServer: false,
     stdout: "ignore",
     stderr: "pipe",
@@ -47,6 +48,7 @@ export default defineConfig({
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
       SHOW_DEMO_LOGIN: "true",
       LOG_LEVEL: "warn",
+      REALTIME_PORT: String(port + 3000),
     },
   },
 });

@@ -8,7 +8,7 @@ import {
   WandSparklesIcon,
   XCircleIcon,
 } from "lucide-react";
-import type { ApplyStatusData } from "@/components/chat/types";
+import { type ApplyStatusData, reasonWithoutPath } from "@/components/chat/types";
 import { Button } from "@/components/ui/button";
 
 interface ApplyStatusProps {
@@ -87,7 +87,7 @@ export function ApplyStatus({
                 <li key={i} className="list-disc break-words">
                   {error.path && <span className="font-mono">{error.path}</span>}
                   {error.path && ": "}
-                  <span className="text-muted-foreground">{error.reason}</span>
+                  <span className="text-muted-foreground">{reasonWithoutPath(error)}</span>
                 </li>
               ))}
             </ul>

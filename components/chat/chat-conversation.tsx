@@ -138,8 +138,12 @@ export function ChatConversation({
       messages: initial?.messages,
       transport,
       throttle: 40,
-      onFinish: ({ message, isAbort }) => {
-        if (isAbort) setStoppedIds((prev) => new Set(prev).add(message.id));
+      onFinish: ({ message, messages: all, isAbort }) => {
+        if (isAbort) {
+          // Stopped before the answer started: the person's message is the last one, so mark it.
+          const lastId = all.at(-1)?.id;
+          setStoppedIds((prev) => new Set(prev).add(message.id).add(lastId ?? message.id));
+        }
         setContextKey((k) => k + 1);
       },
     });
@@ -374,32 +378,49 @@ export function ChatConversation({
       } else if (apply.status === "failed") {
         setAnnouncement("Changes refused");
         const now = latest.current;
-        const isLast = now.messages.at(-1)?.id === message.id;
-        if (
-          live &&
-          isLast &&
-          !now.busy &&
-          now.model?.autoFix &&
-          !autoFixedIds.has(message.id) &&
-          !now.isAutoFixTurn(message.id)
-        ) {
-          setAutoFixedIds((prev) => new Set(prev).add(message.id));
-          now.send(fixRequestText(apply.errors ?? []), { autoFix: true });
-        }
+        // The refusal can arrive before the stream's last chunk: the fix is sent once it ends.
+        if (live && now.model?.autoFix && !now.isAutoFixTurn(message.id)) setAutoFixDue(message.id);
       } else if (apply.status === "cancelled") {
         setAnnouncement("Applying the changes was cancelled");
       }
     }
-  }, [messages, applyOf, streamingId, autoFixedIds, router]);
+  }, [messages, applyOf, streamingId, router]);
+
+  // Automatically, once per refused turn, and only while that turn is still the latest message.
+  const [autoFixDue, setAutoFixDue] = useState<string | null>(null);
+  useEffect(() => {
+    if (!autoFixDue || busy) return;
+    setAutoFixDue(null);
+    const message = messages.find((m) => m.id === autoFixDue);
+    const apply = message && applyOf(message);
+    if (apply?.status !== "failed" || autoFixedIds.has(autoFixDue)) return;
+    if (messages.at(-1)?.id !== autoFixDue) return;
+    setAutoFixedIds((prev) => new Set(prev).add(autoFixDue));
+    send(fixRequestText(apply.errors ?? []), { autoFix: true });
+  }, [autoFixDue, busy, messages, applyOf, autoFixedIds, send]);
 
   // ---- Status announcements and keyboard ----------------------------------------------------
 
   const wasBusy = useRef(false);
+  const stopRequested = useRef(false);
   useEffect(() => {
     if (busy && !wasBusy.current) setAnnouncement("Assistant is answering…");
-    if (!busy && wasBusy.current && status === "ready") setAnnouncement("The answer is complete.");
+    if (!busy && wasBusy.current && status === "ready") {
+      const lastMessage = messages.at(-1);
+      const apply = lastMessage?.role === "assistant" ? applyOf(lastMessage) : undefined;
+      if (stopRequested.current) setAnnouncement("Stopped.");
+      else if (!apply) setAnnouncement("The answer is complete.");
+      else if (isApplyPending(apply.status)) setAnnouncement("The answer is complete. Applying the changes…");
+      // A turn whose apply already finished was announced by its result.
+    }
+    if (!busy) stopRequested.current = false;
     wasBusy.current = busy;
-  }, [busy, status]);
+  }, [busy, status, messages, applyOf]);
+
+  const stopAnswer = useCallback(() => {
+    stopRequested.current = true;
+    void stop();
+  }, [stop]);
 
   // Esc stops a streaming answer from anywhere in the editor, unless a menu or dialog takes it.
   useEffect(() => {
@@ -409,15 +430,14 @@ export function ChatConversation({
       if (document.querySelector('[role="dialog"], [role="alertdialog"], [role="menu"], [role="listbox"]'))
         return;
       event.preventDefault();
-      void stop();
+      stopAnswer();
     };
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [busy, stop]);
+  }, [busy, stopAnswer]);
 
   const contextUsage = useContextUsage(projectId, draft, contextKey);
   const errorInfo = error ? describeChatError(error, runtime.current.lastResponse) : null;
-  const lastAssistantId = messages.findLast((m) => m.role === "assistant")?.id;
 
   return (
     <>
@@ -460,7 +480,7 @@ export function ChatConversation({
                   onAskToFix={askToFix}
                   busy={busy}
                   autoFixSent={autoFixedIds.has(message.id)}
-                  onRetry={message.id === lastAssistantId && message.id === last?.id ? retry : null}
+                  onRetry={message.id === last?.id && !error ? retry : null}
                 />
               ))
             )}
@@ -493,7 +513,7 @@ export function ChatConversation({
         value={draft}
         onChange={onDraftChange}
         onSend={submitDraft}
-        onStop={() => void stop()}
+        onStop={stopAnswer}
         busy={busy}
         tools={
           <>

@@ -67,6 +67,23 @@ export const ChatMessage = memo(function ChatMessage({
           <span className="sr-only">You: </span>
           {text}
         </div>
+        {stopped && onRetry && (
+          <div className="flex items-center gap-2 text-xs text-muted-foreground" data-testid="chat-stopped">
+            <SquareIcon className="size-3" aria-hidden />
+            Stopped before the answer started.
+            <Button
+              type="button"
+              size="sm"
+              variant="ghost"
+              className="h-7 text-xs"
+              onClick={onRetry}
+              disabled={busy}
+            >
+              <RotateCcwIcon aria-hidden />
+              Answer again
+            </Button>
+          </div>
+        )}
       </div>
     );
   }
@@ -96,7 +113,7 @@ export const ChatMessage = memo(function ChatMessage({
       {wasStopped && !streaming && (
         <p className="flex items-center gap-1.5 text-xs text-muted-foreground" data-testid="chat-stopped">
           <SquareIcon className="size-3" aria-hidden />
-          Stopped — nothing from this answer was applied.
+          {apply ? "Stopped before the answer finished." : "Stopped — nothing from this answer was applied."}
         </p>
       )}
       {apply && (

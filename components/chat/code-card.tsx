@@ -1,7 +1,7 @@
 "use client";
 
 import { AlertTriangleIcon, ArrowRightIcon, CheckCircle2Icon, Loader2Icon, XCircleIcon } from "lucide-react";
-import type { CodeCardData } from "@/components/chat/types";
+import { type CodeCardData, reasonWithoutPath } from "@/components/chat/types";
 import { FileIcon } from "@/components/editor/file-icon";
 import { cn } from "@/lib/utils";
 
@@ -29,8 +29,11 @@ export function ChatStyles() {
 export function CodeCard({ card, interrupted = false }: { card: CodeCardData; interrupted?: boolean }) {
   const status = card.status === "streaming" && interrupted ? "truncated" : card.status;
   const streaming = status === "streaming";
-  const reason =
-    card.reason ?? (status === "truncated" ? "The answer ended before this block was complete." : undefined);
+  const reason = card.reason
+    ? reasonWithoutPath({ path: card.path, reason: card.reason })
+    : status === "truncated"
+      ? "The answer ended before this block was complete."
+      : undefined;
   return (
     <div
       data-testid="code-card"
@@ -68,7 +71,7 @@ export function CodeCard({ card, interrupted = false }: { card: CodeCardData; in
           {card.action}
         </span>
         <span className="shrink-0 font-mono text-xs tabular-nums text-muted-foreground">
-          {streaming ? (
+          {streaming || status === "truncated" || status === "invalid" ? (
             <span aria-live="off">
               {card.lines} line{card.lines === 1 ? "" : "s"}
             </span>

@@ -61,9 +61,15 @@ export function applyPartOf(message: ChatUIMessage): ApplyStatusData | undefined
   return undefined;
 }
 
+/** A refusal's reason without the path in front when the reason already starts with it. */
+export function reasonWithoutPath(error: { path: string | null; reason: string }): string {
+  const { path, reason } = error;
+  return path && reason.startsWith(`${path}: `) ? reason.slice(path.length + 2) : reason;
+}
+
 /** The message sent to ask the model to correct refused operations. */
 export function fixRequestText(errors: NonNullable<ApplyStatusData["errors"]>): string {
-  const lines = errors.map((e) => `- ${e.path ?? "(the whole turn)"}: ${e.reason}`);
+  const lines = errors.map((e) => `- ${e.path ?? "(the whole turn)"}: ${reasonWithoutPath(e)}`);
   return [
     "Some of your changes were refused:",
     ...(lines.length ? lines : ["- (no reason was given)"]),

@@ -70,12 +70,11 @@ export function ChatInput({ value, onChange, ref, onSend, onStop, busy, tools }:
                 <Button
                   type="button"
                   size="icon-sm"
-                  variant="secondary"
                   aria-label="Stop the answer"
                   data-testid="chat-stop"
                   onClick={onStop}
                 >
-                  <SquareIcon aria-hidden className="fill-current" />
+                  <SquareIcon aria-hidden className="size-3 fill-current" />
                 </Button>
               </TooltipTrigger>
               <TooltipContent>Stop (Esc)</TooltipContent>

@@ -78,9 +78,23 @@ export function useSaveDrafts() {
   const save = useCallback(
     async (options: { overwrite?: boolean } = {}) => {
       if (saving || awaiting || drafts.size === 0 || ctx.viewing) return;
-      const base = options.overwrite ? currentVersionId : draftBaseVersionId;
       const saved = Object.fromEntries([...drafts].map(([path, draft]) => [path, draft.text]));
+      setSaving(true);
+      let base = draftBaseVersionId;
+      if (options.overwrite) {
+        // Ask the server: the refreshed page may not have brought the newest version yet.
+        const latest = await requestJson<{ versionId: string }>(projectApi(ctx.projectId, "/files"), {
+          what: "Checking the latest version",
+        });
+        if (!latest.ok) {
+          setSaving(false);
+          setProblem({ kind: "refused", error: latest.error, operations: [] });
+          return;
+        }
+        base = latest.data.versionId;
+      }
       if (!base) {
+        setSaving(false);
         setProblem({
           kind: "refused",
           error: { code: "conflict:project", message: "This project has no version to edit yet." },
@@ -88,7 +102,6 @@ export function useSaveDrafts() {
         });
         return;
       }
-      setSaving(true);
       setProblem(null);
       const result = await requestJson<{ version: VersionSummary }>(projectApi(ctx.projectId, "/files"), {
         method: "POST",

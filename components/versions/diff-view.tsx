@@ -140,7 +140,14 @@ export function DiffView({
           <ArrowLeftIcon aria-hidden />
           Timeline
         </Button>
-        <div className="flex min-w-0 items-center gap-1.5">
+        <div
+          className={cn(
+            "flex min-w-0 items-center gap-1.5",
+            // Narrow: the two pickers get a row of their own, sharing it equally.
+            !listBeside &&
+              "order-last w-full [&>button[data-slot=select-trigger]]:max-w-none [&>button[data-slot=select-trigger]]:flex-1 [&>button[data-slot=select-trigger]]:basis-0",
+          )}
+        >
           {versionSelect("from")}
           <ArrowRightIcon className="size-3.5 shrink-0 text-muted-foreground" aria-hidden />
           {versionSelect("to")}
