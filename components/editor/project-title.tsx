@@ -82,6 +82,7 @@ export function ProjectTitle({ projectId, name: initialName }: { projectId: stri
         ref={buttonRef}
         type="button"
         data-testid="project-title"
+        data-pending={pending ? "true" : "false"}
         onClick={startEditing}
         title="Rename project"
         aria-label={`${name} (rename)`}

@@ -14,7 +14,11 @@ export class EditorPage {
     const input = this.page.getByTestId("project-title-input");
     await input.fill(name);
     await input.press("Enter");
-    await expect(this.page.getByTestId("project-title")).toHaveText(name);
+    const title = this.page.getByTestId("project-title");
+    await expect(title).toHaveText(name);
+    // The new name is shown at once; wait until the server has it too.
+    await expect(this.page.getByText(`Renamed to “${name}”`)).toBeVisible();
+    await expect(title).toHaveAttribute("data-pending", "false");
   }
 
   async openFile(path: string) {
