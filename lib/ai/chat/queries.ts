@@ -28,6 +28,8 @@ export async function saveUserMessage(input: {
       role: "user",
       content: input.text,
       parts: message.parts as Prisma.InputJsonArray,
+      // A user message's status says whether a person wrote it or the studio sent it as a fix.
+      status: input.autoFix ? "auto_fix" : "complete",
     },
   });
   return message;
@@ -125,7 +127,9 @@ export async function listMessages(projectId: string, query: { cursor?: string; 
       metadata: {
         createdAt: row.createdAt.toISOString(),
         model: row.model ?? undefined,
-        status: row.status as ChatMetadata["status"],
+        ...(row.status === "auto_fix"
+          ? { autoFix: true, status: "complete" as const }
+          : { status: row.status as ChatMetadata["status"] }),
       },
     };
   });

@@ -135,6 +135,8 @@ export async function runChatTurn(
         status = abortSignal.aborted ? "stopped" : "error";
         failure = error;
       }
+      // Some models end their stream quietly when aborted: a stop is a stop either way.
+      if (abortSignal.aborted) status = "stopped";
       const parts = turn
         ? ([
             ...(turn.text.trim() ? [{ type: "text" as const, text: turn.text }] : []),

@@ -16,7 +16,11 @@ export const GET = withWorkspace<{ projectId: string; runId: string }>(
         messageId: run.messageId,
         createdAt: run.createdAt.toISOString(),
         finishedAt: run.finishedAt?.toISOString() ?? null,
-        operations: run.operations,
+        // What each operation touched, not the file contents: the chat polls this while applying.
+        operations: (Array.isArray(run.operations) ? run.operations : []).map((op) => {
+          const { path, action, to } = (op ?? {}) as { path?: string; action?: string; to?: string };
+          return { path, action, ...(to ? { to } : {}) };
+        }),
       },
       { requestId },
     );
