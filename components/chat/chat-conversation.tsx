@@ -29,6 +29,7 @@ import { ChatInput } from "@/components/editor/chat-input";
 import { Button } from "@/components/ui/button";
 import { projectApi, requestJson } from "@/lib/hooks/fetch-json";
 import { useChannelEvent } from "@/lib/hooks/use-channel-event";
+import { useChatBridge } from "@/lib/hooks/use-chat-bridge";
 import { useContextUsage } from "@/lib/hooks/use-context-usage";
 import { useStickToBottom } from "@/lib/hooks/use-stick-to-bottom";
 import { projectChannel } from "@/lib/realtime/channels";
@@ -152,10 +153,7 @@ export function ChatConversation({
   const last = messages.at(-1);
   const streamingId = status === "streaming" && last?.role === "assistant" ? last.id : null;
 
-  const { scrollRef, contentRef, atBottom, scrollToBottom } = useStickToBottom<
-    HTMLDivElement,
-    HTMLDivElement
-  >();
+  const { scrollRef, contentRef, atBottom, scrollToBottom } = useStickToBottom<HTMLElement, HTMLDivElement>();
 
   // ---- Loading history ----------------------------------------------------------------------
 
@@ -315,6 +313,17 @@ export function ChatConversation({
     onDraftChange("");
   }
 
+  // Requests from elsewhere in the editor (the preview's "Fix with AI") arrive as messages.
+  useChatBridge(projectId, (message) => {
+    if (busy) {
+      onDraftChange(message.text);
+      inputRef.current?.focus();
+      toast.info("Added to the message box", { description: "Send it when the current answer finishes." });
+      return;
+    }
+    send(message.text);
+  });
+
   const askToFix = useCallback(
     (messageId: string) => {
       const message = messages.find((m) => m.id === messageId);
@@ -443,7 +452,14 @@ export function ChatConversation({
     <>
       <ChatStyles />
       <div className="relative min-h-0 flex-1">
-        <div ref={scrollRef} className="h-full overflow-y-auto overscroll-contain" data-testid="chat-scroll">
+        <section
+          ref={scrollRef}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard
+          tabIndex={0}
+          aria-label="Conversation"
+          className="h-full overflow-y-auto overscroll-contain outline-none focus-visible:ring-[3px] focus-visible:ring-inset focus-visible:ring-ring/50"
+          data-testid="chat-scroll"
+        >
           <div ref={contentRef} className="flex min-h-full flex-col justify-end gap-5 p-4">
             {cursor && (
               <div className="flex justify-center">
@@ -491,7 +507,7 @@ export function ChatConversation({
             )}
             {errorInfo && <ChatErrorNotice info={errorInfo} onRetry={retry} />}
           </div>
-        </div>
+        </section>
         {!atBottom && (
           <Button
             type="button"

@@ -54,10 +54,8 @@ export function CodeCard({ card, interrupted = false }: { card: CodeCardData; in
           {card.path}
           {card.to && (
             <>
-              <ArrowRightIcon
-                className="mx-1 inline size-3 align-[-2px] text-muted-foreground"
-                aria-label="renamed to"
-              />
+              <ArrowRightIcon className="mx-1 inline size-3 align-[-2px] text-muted-foreground" aria-hidden />
+              <span className="sr-only"> renamed to </span>
               {card.to}
             </>
           )}

@@ -62,7 +62,12 @@ export interface SandboxProvider {
   resume(id: string): Promise<SandboxInfo>;
   /** Writes (and deletes) only what changed; the dev server hot-reloads. */
   writeFiles(id: string, changes: { write: SandboxFile[]; delete: string[] }): Promise<void>;
-  runCommand(id: string, command: string, args: string[], options?: RunCommandOptions): Promise<CommandResult>;
+  runCommand(
+    id: string,
+    command: string,
+    args: string[],
+    options?: RunCommandOptions,
+  ): Promise<CommandResult>;
   /** The URL a browser uses to reach `port` in the sandbox (the dev server's port by default). */
   previewUrl(id: string, port?: number): Promise<string>;
   logs(id: string, options?: { since?: string; limit?: number }): Promise<LogEntry[]>;
@@ -73,4 +78,20 @@ export interface SandboxProvider {
   list(filter?: Partial<SandboxMetadata>): Promise<SandboxInfo[]>;
   /** Waits until the dev server serves the page (or fails, or the timeout passes). */
   waitUntilReady(id: string, timeoutMs?: number): Promise<SandboxInfo>;
+  /** Someone is viewing: keep the sandbox live for at least `ms` more (idle pausing waits). */
+  keepAlive?(id: string, ms?: number): Promise<void>;
+  /**
+   * For the preview gateway on remote drivers (E2B): the sandbox's dev-server URL and the headers
+   * a request needs to get in. Local sandboxes are reached through `localDevServerEndpoint`.
+   */
+  upstream?(id: string, port?: number): Promise<SandboxUpstream | null>;
+}
+
+export interface SandboxUpstream {
+  /** Base URL of the dev server, e.g. https://5173-<id>.e2b.app */
+  url: string;
+  /** Headers to add to every proxied request and WebSocket upgrade (the traffic access token). */
+  headers: Record<string, string>;
+  /** Vite's HMR WebSocket path on that server. */
+  hmrPath: string;
 }

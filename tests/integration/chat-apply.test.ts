@@ -178,6 +178,47 @@ describe("chat turns", () => {
     expect(files.some((f) => f.includes("outside") || f.includes("etc"))).toBe(false);
   });
 
+  it("a stopped answer is kept in the history but never applied, even its finished blocks", async () => {
+    const before = await getProject(scope);
+    const output =
+      '<response>Two files</response><code path="src/one.ts">export const one = 1;</code>' +
+      `<code path="src/two.ts">export const two = "${"2".repeat(400)}";</code>`;
+    const chunks: LanguageModelV3StreamPart[] = [
+      { type: "stream-start", warnings: [] },
+      { type: "text-start", id: "t" },
+    ];
+    for (let i = 0; i < output.length; i += 20)
+      chunks.push({ type: "text-delta", id: "t", delta: output.slice(i, i + 20) });
+    const model = new MockLanguageModelV3({
+      doStream: async () => ({ stream: simulateReadableStream({ chunks, chunkDelayInMs: 15 }) }),
+    });
+    const controller = new AbortController();
+    const stream = await runChatTurn(
+      scope,
+      { text: "two files", trigger: "submit", autoFix: false },
+      controller.signal,
+      {
+        model,
+      },
+    );
+    let stopped = false;
+    for await (const message of readUIMessageStream<ChatUIMessage>({ stream })) {
+      const valid = message.parts.some((p) => p.type === "data-code" && p.data.status === "valid");
+      if (valid && !stopped) {
+        stopped = true;
+        controller.abort();
+      }
+    }
+    expect(stopped).toBe(true);
+    expect(sent).toHaveLength(0);
+    const saved = await app.db.chatMessage.findFirstOrThrow({
+      where: { projectId: scope.projectId, role: "assistant" },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(saved.status).toBe("stopped");
+    expect((await getProject(scope)).currentVersionId).toBe(before.currentVersionId);
+  });
+
   it("an unterminated block is reported as truncated and queues nothing", async () => {
     const before = await getProject(scope);
     const message = await turn(

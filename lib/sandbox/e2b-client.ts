@@ -1,0 +1,129 @@
+// The part of the E2B SDK the E2B driver uses, as an interface: the driver depends on this, the
+// production adapter below maps it onto the `e2b` package, and the contract suite passes a fake
+// that behaves the same way (no network in tests).
+import type { SandboxInfo as SdkSandboxInfo } from "e2b";
+
+export interface E2BCommandResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface E2BCommandHandle {
+  pid: number;
+  /** Resolves when the process ends (a non-zero exit resolves too, with its code). */
+  wait(): Promise<E2BCommandResult>;
+  kill(): Promise<boolean>;
+}
+
+export interface E2BRunOptions {
+  cwd?: string;
+  envs?: Record<string, string>;
+  timeoutMs?: number;
+  onStdout?: (data: string) => void;
+  onStderr?: (data: string) => void;
+}
+
+export interface E2BSandboxHandle {
+  readonly sandboxId: string;
+  /** Present when public traffic is restricted: our gateway sends it as `e2b-traffic-access-token`. */
+  readonly trafficAccessToken?: string;
+  writeFiles(files: { path: string; data: string | ArrayBuffer }[]): Promise<void>;
+  remove(path: string): Promise<void>;
+  /** Runs to completion; a non-zero exit is a result, not a thrown error. */
+  run(cmd: string, opts?: E2BRunOptions): Promise<E2BCommandResult>;
+  runBackground(cmd: string, opts?: E2BRunOptions): Promise<E2BCommandHandle>;
+  getHost(port: number): string;
+  setTimeout(timeoutMs: number): Promise<void>;
+  /** Snapshots memory and filesystem; `connect` resumes it (processes keep running). */
+  pause(): Promise<void>;
+  kill(): Promise<void>;
+}
+
+export interface E2BListedSandbox {
+  sandboxId: string;
+  metadata: Record<string, string>;
+  state: "running" | "paused";
+  startedAt: Date;
+}
+
+export interface E2BClient {
+  create(
+    template: string,
+    opts: { metadata: Record<string, string>; timeoutMs: number; allowPublicTraffic: boolean },
+  ): Promise<E2BSandboxHandle>;
+  /** Connects to a running sandbox or resumes a paused one. */
+  connect(sandboxId: string, opts?: { timeoutMs?: number }): Promise<E2BSandboxHandle>;
+  list(metadata: Record<string, string>): Promise<E2BListedSandbox[]>;
+  kill(sandboxId: string): Promise<void>;
+}
+
+/** The production client: the `e2b` SDK, loaded on first use. */
+export function createE2BSdkClient(apiKey: string): E2BClient {
+  const sdk = () => import("e2b");
+
+  async function wrap(sandbox: import("e2b").Sandbox): Promise<E2BSandboxHandle> {
+    const { CommandExitError } = await sdk();
+    const toResult = (error: unknown): E2BCommandResult => {
+      if (error instanceof CommandExitError)
+        return { exitCode: error.exitCode, stdout: error.stdout, stderr: error.stderr };
+      throw error;
+    };
+    return {
+      sandboxId: sandbox.sandboxId,
+      trafficAccessToken: sandbox.trafficAccessToken,
+      writeFiles: async (files) => {
+        await sandbox.files.write(files);
+      },
+      remove: (path) => sandbox.files.remove(path),
+      run: (cmd, opts = {}) => sandbox.commands.run(cmd, { ...opts, background: false }).catch(toResult),
+      runBackground: async (cmd, opts = {}) => {
+        const handle = await sandbox.commands.run(cmd, { ...opts, background: true, timeoutMs: 0 });
+        return { pid: handle.pid, wait: () => handle.wait().catch(toResult), kill: () => handle.kill() };
+      },
+      getHost: (port) => sandbox.getHost(port),
+      setTimeout: (ms) => sandbox.setTimeout(ms),
+      pause: async () => {
+        await sandbox.betaPause();
+      },
+      kill: async () => {
+        await sandbox.kill();
+      },
+    };
+  }
+
+  return {
+    async create(template, opts) {
+      const { Sandbox } = await sdk();
+      const sandbox = await Sandbox.create(template, {
+        apiKey,
+        metadata: opts.metadata,
+        timeoutMs: opts.timeoutMs,
+        network: { allowPublicTraffic: opts.allowPublicTraffic },
+        // When viewers stop extending the timeout, E2B snapshots the sandbox instead of killing it.
+        lifecycle: { onTimeout: "pause" },
+      });
+      return wrap(sandbox);
+    },
+    async connect(sandboxId, opts) {
+      const { Sandbox } = await sdk();
+      return wrap(await Sandbox.connect(sandboxId, { apiKey, timeoutMs: opts?.timeoutMs }));
+    },
+    async list(metadata) {
+      const { Sandbox } = await sdk();
+      const paginator = Sandbox.list({ apiKey, query: { metadata } });
+      const items: SdkSandboxInfo[] = [];
+      while (paginator.hasNext) items.push(...(await paginator.nextItems()));
+      return items.map((s) => ({
+        sandboxId: s.sandboxId,
+        metadata: s.metadata,
+        state: s.state === "paused" ? "paused" : "running",
+        startedAt: s.startedAt,
+      }));
+    },
+    async kill(sandboxId) {
+      const { Sandbox } = await sdk();
+      await Sandbox.kill(sandboxId, { apiKey });
+    },
+  };
+}

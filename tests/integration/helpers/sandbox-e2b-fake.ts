@@ -1,0 +1,223 @@
+// A fake E2B client that behaves like the SDK where the driver can tell: files land in a folder
+// per sandbox, foreground commands really run (`sh -c`, exit codes, streamed output), the
+// background dev server is a small HTTP server that serves the project's files and, like E2B with
+// public traffic off, refuses requests without the sandbox's traffic access token; pause stops it
+// and connect restores it (a memory snapshot keeps processes), kill removes everything.
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtemp } from "node:fs/promises";
+import { createServer, type Server } from "node:http";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { E2B_LAYOUT } from "@/lib/sandbox/e2b";
+import type {
+  E2BClient,
+  E2BCommandHandle,
+  E2BCommandResult,
+  E2BListedSandbox,
+  E2BRunOptions,
+  E2BSandboxHandle,
+} from "@/lib/sandbox/e2b-client";
+
+interface FakeSandbox {
+  id: string;
+  token: string;
+  dir: string;
+  metadata: Record<string, string>;
+  state: "running" | "paused" | "killed";
+  timeoutMs: number;
+  startedAt: Date;
+  server?: Server;
+  port?: number;
+  serverExit?: (result: E2BCommandResult) => void;
+  template: string;
+}
+
+export class FakeE2B implements E2BClient {
+  readonly sandboxes = new Map<string, FakeSandbox>();
+  private root = "";
+
+  async init() {
+    this.root = await mkdtemp(path.join(tmpdir(), "fake-e2b-"));
+    return this;
+  }
+
+  private local(sandbox: FakeSandbox, file: string) {
+    if (!file.startsWith(E2B_LAYOUT.home)) throw new Error(`fake e2b: path outside the layout: ${file}`);
+    return path.join(sandbox.dir, file.slice(E2B_LAYOUT.home.length));
+  }
+
+  async create(
+    template: string,
+    opts: { metadata: Record<string, string>; timeoutMs: number; allowPublicTraffic: boolean },
+  ) {
+    const id = `fake${randomBytes(6).toString("hex")}`;
+    const dir = path.join(this.root, id);
+    mkdirSync(path.join(dir, "app"), { recursive: true });
+    const sandbox: FakeSandbox = {
+      id,
+      token: opts.allowPublicTraffic ? "" : randomBytes(12).toString("hex"),
+      dir,
+      metadata: opts.metadata,
+      state: "running",
+      timeoutMs: opts.timeoutMs,
+      startedAt: new Date(),
+      template,
+    };
+    this.sandboxes.set(id, sandbox);
+    return this.handle(sandbox);
+  }
+
+  async connect(id: string) {
+    const sandbox = this.sandboxes.get(id);
+    if (!sandbox || sandbox.state === "killed") throw new Error(`fake e2b: sandbox ${id} not found`);
+    if (sandbox.state === "paused") {
+      sandbox.state = "running";
+      if (sandbox.port) await this.listen(sandbox, sandbox.port); // the snapshot had it running
+    }
+    return this.handle(sandbox);
+  }
+
+  async list(metadata: Record<string, string>): Promise<E2BListedSandbox[]> {
+    return [...this.sandboxes.values()]
+      .filter((s) => s.state !== "killed" && Object.entries(metadata).every(([k, v]) => s.metadata[k] === v))
+      .map((s) => ({
+        sandboxId: s.id,
+        metadata: s.metadata,
+        state: s.state as "running" | "paused",
+        startedAt: s.startedAt,
+      }));
+  }
+
+  async kill(id: string) {
+    const sandbox = this.sandboxes.get(id);
+    if (!sandbox) return;
+    sandbox.state = "killed";
+    sandbox.server?.close();
+    rmSync(sandbox.dir, { recursive: true, force: true });
+  }
+
+  /** The dev server process dies (as a crash would). */
+  crash(id: string) {
+    const sandbox = this.sandboxes.get(id)!;
+    sandbox.server?.close();
+    sandbox.server = undefined;
+    sandbox.serverExit?.({ exitCode: 137, stdout: "", stderr: "Killed" });
+  }
+
+  async teardown() {
+    for (const id of this.sandboxes.keys()) await this.kill(id);
+    rmSync(this.root, { recursive: true, force: true });
+  }
+
+  private listen(sandbox: FakeSandbox, port = 0): Promise<void> {
+    const server = createServer((req, res) => {
+      if (sandbox.token && req.headers["e2b-traffic-access-token"] !== sandbox.token) {
+        res.writeHead(403).end("missing traffic access token");
+        return;
+      }
+      const url = new URL(req.url ?? "/", "http://x");
+      const file = url.pathname === "/" ? "index.html" : url.pathname.slice(1);
+      try {
+        const body = readFileSync(path.join(sandbox.dir, "app", file));
+        res
+          .writeHead(200, { "content-type": file.endsWith(".html") ? "text/html" : "text/javascript" })
+          .end(body);
+      } catch {
+        res.writeHead(404).end("not found");
+      }
+    });
+    sandbox.server = server;
+    return new Promise((resolve) =>
+      server.listen(port, "127.0.0.1", () => {
+        const address = server.address();
+        sandbox.port = typeof address === "object" && address ? address.port : port;
+        resolve();
+      }),
+    );
+  }
+
+  private handle(sandbox: FakeSandbox): E2BSandboxHandle {
+    const fake = this;
+    const alive = () => {
+      if (sandbox.state !== "running") throw new Error(`fake e2b: sandbox ${sandbox.id} is ${sandbox.state}`);
+    };
+    return {
+      sandboxId: sandbox.id,
+      trafficAccessToken: sandbox.token || undefined,
+      async writeFiles(files) {
+        alive();
+        for (const f of files) {
+          const target = fake.local(sandbox, f.path);
+          mkdirSync(path.dirname(target), { recursive: true });
+          writeFileSync(target, typeof f.data === "string" ? f.data : Buffer.from(f.data));
+        }
+      },
+      async remove(file) {
+        alive();
+        rmSync(fake.local(sandbox, file), { recursive: true, force: true });
+      },
+      run(cmd: string, opts: E2BRunOptions = {}) {
+        alive();
+        return new Promise<E2BCommandResult>((resolve) => {
+          const child = spawn("sh", ["-c", cmd], {
+            cwd: opts.cwd ? fake.local(sandbox, opts.cwd) : sandbox.dir,
+            env: { PATH: "/usr/local/bin:/usr/bin:/bin", ...opts.envs, HOME: sandbox.dir } as Record<
+              string,
+              string
+            > as NodeJS.ProcessEnv,
+            detached: true,
+          });
+          let stdout = "";
+          let stderr = "";
+          child.stdout.on("data", (d: Buffer) => {
+            stdout += d;
+            opts.onStdout?.(d.toString());
+          });
+          child.stderr.on("data", (d: Buffer) => {
+            stderr += d;
+            opts.onStderr?.(d.toString());
+          });
+          const timer = opts.timeoutMs
+            ? setTimeout(() => process.kill(-child.pid!, "SIGKILL"), opts.timeoutMs)
+            : undefined;
+          child.on("close", (code) => {
+            clearTimeout(timer);
+            resolve({ exitCode: code ?? 137, stdout, stderr });
+          });
+        });
+      },
+      async runBackground(cmd: string, opts: E2BRunOptions = {}): Promise<E2BCommandHandle> {
+        alive();
+        if (!cmd.includes(E2B_LAYOUT.launcher))
+          throw new Error(`fake e2b: only the dev server runs in the background (${cmd})`);
+        await fake.listen(sandbox, 0);
+        opts.onStdout?.(`[fake] dev server listening on ${E2B_LAYOUT.port}\n`);
+        const exited = new Promise<E2BCommandResult>((resolve) => {
+          sandbox.serverExit = resolve;
+        });
+        return {
+          pid: 1000 + Math.floor(Math.random() * 1000),
+          wait: () => exited,
+          kill: async () => {
+            fake.crash(sandbox.id);
+            return true;
+          },
+        };
+      },
+      getHost: () => `127.0.0.1:${sandbox.port ?? 1}`,
+      async setTimeout(ms) {
+        sandbox.timeoutMs = ms;
+      },
+      async pause() {
+        sandbox.state = "paused";
+        sandbox.server?.close();
+        sandbox.server = undefined;
+      },
+      async kill() {
+        await fake.kill(sandbox.id);
+      },
+    };
+  }
+}

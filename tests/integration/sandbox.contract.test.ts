@@ -1,0 +1,271 @@
+// One contract, both sandbox drivers: the local driver with real Vite dev servers (inside
+// bubblewrap when it is installed), and the E2B driver against a fake client that behaves like the
+// SDK (tests/integration/helpers/sandbox-e2b-fake.ts). Cases that only make sense for one driver
+// say so.
+import { existsSync } from "node:fs";
+import { createServer, type Server } from "node:net";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isAppError } from "@/lib/errors";
+import { E2BSandboxProvider } from "@/lib/sandbox/e2b";
+import { LocalSandboxProvider } from "@/lib/sandbox/local/provider";
+import type { SandboxFile, SandboxProvider } from "@/lib/sandbox/types";
+import { loadTemplateFiles } from "@/lib/templates/registry";
+import { getFromE2B, getFromLocal, TEST_SANDBOX_ROOT } from "./helpers/sandbox";
+import { FakeE2B } from "./helpers/sandbox-e2b-fake";
+
+interface DriverUnderTest {
+  name: "local" | "e2b";
+  provider: SandboxProvider;
+  get(id: string, path: string): Promise<{ status: number; body: string }>;
+  /** Kills the dev server process from outside, as a crash would. */
+  crash(id: string): void;
+  teardown(): Promise<void>;
+}
+
+const drivers: Record<string, () => Promise<DriverUnderTest>> = {
+  async local() {
+    const provider = new LocalSandboxProvider({ root: TEST_SANDBOX_ROOT, poolSize: 1, maxPerWorkspace: 3 });
+    await provider.warmPool();
+    return {
+      name: "local",
+      provider,
+      get: (id, path) => getFromLocal(provider, id, path),
+      crash: (id) => process.kill(provider.devServerPid(id)!, "SIGKILL"),
+      teardown: () => provider.close(),
+    };
+  },
+  async e2b() {
+    const fake = await new FakeE2B().init();
+    const provider = new E2BSandboxProvider({
+      client: fake,
+      templateId: "pagecraft-preview",
+      protocol: "http",
+    });
+    return {
+      name: "e2b",
+      provider,
+      get: (id, path) => getFromE2B(provider, id, path),
+      crash: (id) => fake.crash(id),
+      teardown: () => fake.teardown(),
+    };
+  },
+};
+
+const workspaceId = `ws-${Date.now()}`;
+
+describe.each(Object.keys(drivers))("sandbox contract: %s", (driverName) => {
+  let driver: DriverUnderTest;
+  let files: SandboxFile[];
+  let id: string;
+
+  beforeAll(async () => {
+    driver = await drivers[driverName]();
+    files = await loadTemplateFiles("saas");
+  });
+  afterAll(async () => {
+    if (id) await driver.provider.kill(id).catch(() => {});
+    await driver.teardown();
+  });
+
+  it("creates a sandbox from a template's files that serves the page and compiles the main module", async () => {
+    const info = await driver.provider.create({
+      metadata: { workspaceId, projectId: "p1" },
+      templateId: "saas",
+      files,
+    });
+    id = info.id;
+    expect(info.metadata).toEqual({ workspaceId, projectId: "p1" });
+    const ready = await driver.provider.waitUntilReady(id, 30_000);
+    expect(ready.status, ready.error).toBe("ready");
+    const index = await driver.get(id, "/");
+    expect(index.status).toBe(200);
+    expect(index.body).toContain("<title>Lumen");
+    const main = await driver.get(id, "/src/main.tsx");
+    expect(main.status).toBe(200);
+    expect(main.body).toContain("createRoot");
+    expect((await driver.provider.list({ workspaceId })).map((s) => s.id)).toEqual([id]);
+    expect(await driver.provider.list({ workspaceId: "someone-else" })).toEqual([]);
+  });
+
+  it("writes only changed files and the dev server serves the new module", async () => {
+    const site = files.find((f) => f.path === "src/site.ts")!;
+    const changed = `${Buffer.from(site.content).toString("utf8")}\nexport const marker = "contract-${driverName}";\n`;
+    await driver.provider.writeFiles(id, { write: [{ path: "src/site.ts", content: changed }], delete: [] });
+    const served = await driver.get(id, "/src/site.ts");
+    expect(served.status).toBe(200);
+    expect(served.body).toContain(`contract-${driverName}`);
+
+    await driver.provider.writeFiles(id, {
+      write: [{ path: "src/extra.ts", content: "export const x = 1;\n" }],
+      delete: [],
+    });
+    expect((await driver.get(id, "/src/extra.ts")).body).toContain("const x = 1");
+    await driver.provider.writeFiles(id, { write: [], delete: ["src/extra.ts"] });
+    // Gone: a 404, or (Vite's SPA fallback) the index page instead of the module.
+    expect((await driver.get(id, "/src/extra.ts")).body).not.toContain("const x = 1");
+  });
+
+  it("refuses paths outside the project", async () => {
+    for (const path of ["../escape.ts", "/etc/passwd", "src/../../x.ts", "a\\b.ts"]) {
+      const error = await driver.provider
+        .writeFiles(id, { write: [{ path, content: "x" }], delete: [] })
+        .catch((e: unknown) => e);
+      expect(isAppError(error) && error.code, path).toBe("validation:sandbox_path");
+    }
+    const error = await driver.provider
+      .writeFiles(id, { write: [], delete: ["../../deps"] })
+      .catch((e: unknown) => e);
+    expect(isAppError(error)).toBe(true);
+  });
+
+  it("runs a command with its exit code and streamed output", async () => {
+    const chunks: string[] = [];
+    const result = await driver.provider.runCommand(
+      id,
+      "node",
+      ["-e", "console.log('hello from the sandbox'); console.error('to stderr'); process.exit(3)"],
+      { onStdout: (c) => chunks.push(c), timeoutMs: 20_000 },
+    );
+    expect(result.exitCode).toBe(3);
+    expect(result.stdout).toContain("hello from the sandbox");
+    expect(result.stderr).toContain("to stderr");
+    expect(chunks.join("")).toContain("hello from the sandbox");
+
+    const slow = await driver.provider.runCommand(id, "node", ["-e", "setTimeout(() => {}, 10000)"], {
+      timeoutMs: 300,
+    });
+    expect(slow.exitCode).not.toBe(0);
+  });
+
+  it("keeps logs", async () => {
+    const logs = await driver.provider.logs(id);
+    expect(logs.some((l) => l.stream === "system")).toBe(true);
+    expect(logs.some((l) => l.stream === "stdout")).toBe(true);
+    expect(await driver.provider.logs(id, { limit: 2 })).toHaveLength(2);
+  });
+
+  it("pauses and resumes", async () => {
+    await driver.provider.pause(id);
+    expect((await driver.provider.status(id))?.status).toBe("paused");
+    expect((await driver.get(id, "/")).status).not.toBe(200);
+    await driver.provider.resume(id);
+    const ready = await driver.provider.waitUntilReady(id, 30_000);
+    expect(ready.status, ready.error).toBe("ready");
+    const site = await driver.get(id, "/src/site.ts");
+    expect(site.body).toContain(`contract-${driverName}`); // the files survived the pause
+  });
+
+  it("restarts a crashed dev server by itself", async () => {
+    driver.crash(id);
+    // Wait for the restart to be noticed, then for readiness (both are events, not sleeps).
+    await expect
+      .poll(async () => (await driver.provider.logs(id)).some((l) => /exited/.test(l.text)), {
+        timeout: 10_000,
+      })
+      .toBe(true);
+    const ready = await driver.provider.waitUntilReady(id, 30_000);
+    expect(ready.status, ready.error).toBe("ready");
+    expect((await driver.get(id, "/")).status).toBe(200);
+  });
+
+  it("kills a sandbox: it is gone", async () => {
+    const info = await driver.provider.create({
+      metadata: { workspaceId, projectId: "p2" },
+      templateId: "blank",
+      files: await loadTemplateFiles("blank"),
+    });
+    await driver.provider.kill(info.id);
+    expect(await driver.provider.status(info.id)).toBeNull();
+    expect((await driver.provider.list({ workspaceId })).map((s) => s.id)).toEqual([id]);
+  });
+});
+
+describe("local sandbox only", () => {
+  let provider: LocalSandboxProvider;
+  let id: string;
+  let listener: Server;
+  let port: number;
+
+  beforeAll(async () => {
+    provider = new LocalSandboxProvider({ root: TEST_SANDBOX_ROOT, poolSize: 0, maxPerWorkspace: 1 });
+    listener = createServer((socket) => socket.end("hello"));
+    await new Promise<void>((resolve) => listener.listen(0, "127.0.0.1", resolve));
+    port = (listener.address() as { port: number }).port;
+    const info = await provider.create({
+      metadata: { workspaceId: `solo-${Date.now()}`, projectId: "p" },
+      templateId: "blank",
+      files: await loadTemplateFiles("blank"),
+    });
+    id = info.id;
+  });
+  afterAll(async () => {
+    listener.close();
+    await provider.kill(id).catch(() => {});
+    await provider.close();
+  });
+
+  it("limits live previews per workspace", async () => {
+    const metadata = (await provider.status(id))!.metadata;
+    const error = await provider
+      .create({ metadata, templateId: "blank", files: [] })
+      .catch((e: unknown) => e);
+    expect(isAppError(error) && error.code).toBe("rate_limit:previews");
+  });
+
+  it("refuses a write through a symlinked folder the sandbox could have planted", async () => {
+    const { symlinkSync } = await import("node:fs");
+    const { mkdtempSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const outside = mkdtempSync(`${tmpdir()}/outside-`);
+    const sandboxApp = `${TEST_SANDBOX_ROOT}`;
+    expect(sandboxApp).toBeTruthy();
+    const ready = await provider.waitUntilReady(id, 30_000);
+    expect(ready.status, ready.error).toBe("ready");
+    const result = await provider.runCommand(id, "node", [
+      "-e",
+      `require('fs').symlinkSync(${JSON.stringify(outside)}, 'planted')`,
+    ]);
+    if (result.exitCode !== 0)
+      symlinkSync(
+        outside,
+        `${(provider as unknown as { sandboxes: Map<string, { appDir: string }> }).sandboxes.get(id)!.appDir}/planted`,
+      );
+    const error = await provider
+      .writeFiles(id, { write: [{ path: "planted/x.txt", content: "x" }], delete: [] })
+      .catch((e: unknown) => e);
+    expect(isAppError(error)).toBe(true);
+    expect(existsSync(`${outside}/x.txt`)).toBe(false);
+  });
+
+  it.runIf(provider_isSandboxed())(
+    "confines the sandbox: no writes outside its folder, no network",
+    async () => {
+      const script = `
+      const fs = require("fs"), net = require("net");
+      const out = {};
+      for (const target of [process.cwd() + "/../../../node_modules/x", "/usr/x", "/etc/x", ${JSON.stringify(process.cwd())} + "/x"]) {
+        try { fs.writeFileSync(target, "x"); out[target] = "written"; } catch (e) { out[target] = e.code; }
+      }
+      out.studioVisible = fs.existsSync(${JSON.stringify(`${process.cwd()}/package.json`)});
+      out.uid = process.getuid();
+      fs.writeFileSync("own-folder.txt", "ok");
+      const s = net.connect(${port}, "127.0.0.1");
+      s.on("connect", () => { out.tcp = "connected"; done(); });
+      s.on("error", (e) => { out.tcp = e.code; done(); });
+      function done() { console.log(JSON.stringify(out)); process.exit(0); }
+    `;
+      const result = await provider.runCommand(id, "node", ["-e", script], { timeoutMs: 20_000 });
+      expect(result.exitCode, result.stderr).toBe(0);
+      const out = JSON.parse(result.stdout.trim().split("\n").pop()!);
+      expect(Object.entries(out).filter(([, v]) => v === "written")).toEqual([]);
+      expect(existsSync(`${process.cwd()}/x`)).toBe(false);
+      expect(out.studioVisible).toBe(false);
+      expect(out.tcp).not.toBe("connected");
+      if (process.getuid?.() === 0) expect(out.uid).toBe(65534);
+    },
+  );
+});
+
+function provider_isSandboxed() {
+  return existsSync("/usr/bin/bwrap") || existsSync("/bin/bwrap");
+}
