@@ -103,6 +103,24 @@ const schema = z.object({
   OPENAI_COMPATIBLE_API_KEY: optionalString,
   /// 32+ character key that encrypts the provider keys workspaces bring. Default: derived from AUTH_SECRET.
   ENCRYPTION_KEY: optionalString,
+
+  // Sandboxes (live previews, builds): E2B when E2B_API_KEY is set, else local dev servers.
+  /// Where the local driver keeps shared dependencies and per-project folders. Default: DATA_DIR/sandboxes
+  SANDBOX_DIR: optionalString,
+  E2B_API_KEY: optionalString,
+  /// The E2B template (sandbox-template/) with the preview dependencies baked in.
+  E2B_TEMPLATE_ID: z.string().trim().default("pagecraft-preview"),
+  /// Minutes without a viewer before a preview pauses.
+  PREVIEW_IDLE_MINUTES: z.coerce.number().positive().default(10),
+  /// Pre-started dev servers kept ready for new previews (local driver). 0 turns the pool off.
+  PREVIEW_POOL_SIZE: z.coerce.number().int().min(0).default(2),
+  /// Live (not paused) previews allowed per workspace.
+  PREVIEW_MAX_PER_WORKSPACE: z.coerce.number().int().positive().default(5),
+  /// Port of the local preview gateway: previews are served at http://<id>.preview.localhost:<port>.
+  /// Default: 3001 (the studio is on 3000; the end-to-end suite's studio on 3100).
+  PREVIEW_PORT: z.coerce.number().int().positive().default(3001),
+  /// Memory limit per preview sandbox, in MB (a cgroup where one can be made, and Node's heap).
+  PREVIEW_MEMORY_MB: z.coerce.number().int().min(128).default(512),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -120,5 +138,8 @@ export const env = parseEnv(process.env);
 
 /** Absolute path of the embedded drivers' data folder. */
 export const dataDir = path.resolve(env.DATA_DIR);
+
+/** Absolute path of the local sandbox driver's folder. */
+export const sandboxDir = env.SANDBOX_DIR ? path.resolve(env.SANDBOX_DIR) : path.join(dataDir, "sandboxes");
 
 export const isProduction = env.NODE_ENV === "production";
