@@ -42,7 +42,13 @@ export const realtimeEventSchemas = {
     versionNumber: z.number().int().positive().nullable(),
     /** Refused operations, reasons cut to fit the 10 KB event limit (the run has them whole). */
     errors: z
-      .array(z.object({ index: z.number().int().nullable(), path: z.string().max(300).nullable(), reason: z.string().max(300) }))
+      .array(
+        z.object({
+          index: z.number().int().nullable(),
+          path: z.string().max(300).nullable(),
+          reason: z.string().max(300),
+        }),
+      )
       .max(20)
       .optional(),
   }),
@@ -58,6 +64,42 @@ export const realtimeEventSchemas = {
     progress: z.number().min(0).max(1).optional(),
     message: z.string().max(500).optional(),
     error: z.string().max(2000).optional(),
+  }),
+  /** Project channel: the live preview's state changed (lib/preview). `url` carries no token. */
+  "preview.status": z.object({
+    projectId: id,
+    previewId: id.optional(),
+    status: z.enum(["booting", "ready", "error", "paused", "stopped"]),
+    url: z.string().max(300).optional(),
+    error: z.string().max(2000).optional(),
+    versionId: id.optional(),
+    /** The dev server had stopped and the sandbox brought it back by itself. */
+    restarted: z.boolean().optional(),
+  }),
+  /** Project channel: the preview's dev server reported a build error (runtime errors stay in the browser). */
+  "preview.error": z.object({
+    projectId: id,
+    kind: z.enum(["build", "runtime"]),
+    message: z.string().max(2000),
+    file: z.string().max(300).optional(),
+    line: z.number().int().optional(),
+  }),
+  /** Project channel: a version was type-checked in the preview sandbox (ok, or broken with problems). */
+  "version.checked": z.object({
+    projectId: id,
+    versionId: id,
+    status: z.enum(["ok", "broken"]),
+    problems: z
+      .array(
+        z.object({
+          file: z.string().max(300).nullable(),
+          line: z.number().int().nullable(),
+          message: z.string().max(500),
+        }),
+      )
+      .max(20),
+    /** False once the same failure came back twice: automatic fixing stopped. */
+    fixAllowed: z.boolean(),
   }),
 } as const;
 
