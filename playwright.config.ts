@@ -45,6 +45,8 @@ export default defineConfig({
       DATA_DIR: ".test-data/e2e",
       RESET_DATA_DIR: "1",
       APP_URL: baseURL,
+      // The preview gateway (each preview on its own *.preview.localhost origin).
+      PREVIEW_PORT: process.env.E2E_PREVIEW_PORT ?? "3101",
       AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
       SHOW_DEMO_LOGIN: "true",
       LOG_LEVEL: "warn",

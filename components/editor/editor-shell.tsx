@@ -42,7 +42,7 @@ export function EditorShell({ data, chat }: { data: EditorData; chat?: ChatIniti
         onOpenHistory={() => setTab("history")}
       />
     ),
-    preview: <PreviewPanel onShowCode={() => setTab("code")} />,
+    preview: <PreviewPanel projectId={project.id} onShowCode={() => setTab("code")} />,
     code: <CodePanel projectId={project.id} files={files} />,
     history: (
       <HistoryPanel

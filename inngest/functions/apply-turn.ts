@@ -1,10 +1,13 @@
 // ai/apply.requested → one AI turn applied as one new version, or none of it:
-// validate every operation and store blobs → commit in a single transaction → announce.
+// validate every operation and store blobs → commit in a single transaction → push the changed
+// files to the live preview → announce → type-check the version in the preview's sandbox.
 // The event id and the function's idempotency key are the ApplyRun id, and the version id is
 // derived from it, so replaying the event never creates a second version.
 import { inngest } from "@/inngest/client";
 import { aiApplyRequested } from "@/inngest/events";
 import { announceRun, commitTurn, failTurn, validateTurn } from "@/lib/ai/apply/apply-turn";
+import { checkVersionInPreview } from "@/lib/preview/check-version";
+import { syncPreviewToVersion } from "@/lib/preview/sync-version";
 
 export const applyTurnFunction = inngest.createFunction(
   {
@@ -35,9 +38,24 @@ export const applyTurnFunction = inngest.createFunction(
       });
       return { status: "failed", errors: committed.errors.length };
     }
+    // Only the changed files reach the live preview (never fails the turn: the version is committed).
+    await step.run("sync-preview", () => syncPreviewToVersion({ ...scope, versionId: committed.versionId }));
     await step.run("announce", () =>
       announceRun(scope, "succeeded", { versionId: committed.versionId, number: committed.number }),
     );
-    return { status: "succeeded", versionId: committed.versionId, number: committed.number };
+    // Type-check in the preview's sandbox: the version is flagged ok or broken with its problems.
+    const check = await step.run("check-version", async () => {
+      try {
+        return await checkVersionInPreview({ ...scope, versionId: committed.versionId });
+      } catch (error) {
+        return { status: "skipped" as const, reason: error instanceof Error ? error.message : String(error) };
+      }
+    });
+    return {
+      status: "succeeded",
+      versionId: committed.versionId,
+      number: committed.number,
+      check: check.status,
+    };
   },
 );

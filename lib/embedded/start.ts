@@ -11,6 +11,11 @@ const starters: Starter[] = [
   // The local executor drives the app's own Inngest serve handler, so its starter lives beside
   // the functions (inngest/local.ts); loaded lazily so scripts importing this stay light.
   { name: "jobs", start: () => import("@/inngest/local").then((m) => m.startLocalJobs()) },
+  // Serves local previews from their own origins (PREVIEW_PORT); no-op on E2B.
+  {
+    name: "preview gateway",
+    start: () => import("@/lib/preview/gateway/start").then((m) => m.startEmbeddedPreviewGateway()),
+  },
 ];
 
 const globalForEmbedded = globalThis as unknown as { pagecraftEmbeddedStarted?: Promise<void> };

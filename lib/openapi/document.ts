@@ -5,6 +5,12 @@ import { chatBodySchema, contextQuerySchema, listMessagesQuerySchema } from "@/l
 import { updateAiSettingsBodySchema } from "@/lib/ai/models/schemas";
 import { signUpBodySchema } from "@/lib/auth/schemas";
 import {
+  logsQuerySchema,
+  previewFailureSchema,
+  previewViewSchema,
+  startPreviewBodySchema,
+} from "@/lib/preview/schemas";
+import {
   createProjectBodySchema,
   duplicateProjectBodySchema,
   fileListSchema,
@@ -282,6 +288,72 @@ export function buildOpenApiDocument(serverUrl: string) {
           responses: {
             "200": { description: "The run", ...jsonContent(z.record(z.string(), z.unknown())) },
             ...errors(401, 404),
+          },
+        }),
+      },
+      "/api/projects/{projectId}/preview": {
+        post: op({
+          summary:
+            "Start the project's live preview, or resume a paused one, or reuse the live one; returns its state and URL",
+          requestParams: projectPath,
+          requestBody: { ...jsonContent(startPreviewBodySchema.unwrap()), required: false },
+          responses: {
+            "200": { description: "The preview", ...jsonContent(previewViewSchema) },
+            ...errors(401, 404, 409, 422, 429),
+          },
+        }),
+        get: op({
+          summary:
+            "The preview's state, a fresh iframe URL, the current version's check and the last good version",
+          requestParams: projectPath,
+          responses: {
+            "200": { description: "The preview", ...jsonContent(previewViewSchema) },
+            ...errors(401, 404),
+          },
+        }),
+        delete: op({
+          summary: "Stop the preview (opening the project starts a new one)",
+          requestParams: projectPath,
+          responses: {
+            "200": {
+              description: "Whether one was running",
+              ...jsonContent(z.object({ stopped: z.boolean() })),
+            },
+            ...errors(401, 404),
+          },
+        }),
+      },
+      "/api/projects/{projectId}/preview/heartbeat": {
+        post: op({
+          summary: "An open editor is viewing the preview: keeps it from pausing as idle",
+          requestParams: projectPath,
+          responses: {
+            "200": { description: "The preview", ...jsonContent(previewViewSchema) },
+            ...errors(401, 404),
+          },
+        }),
+      },
+      "/api/projects/{projectId}/preview/logs": {
+        get: op({
+          summary: "The preview dev server's recent output",
+          requestParams: { path: z.object({ projectId }), query: logsQuerySchema },
+          responses: {
+            "200": { description: "Log lines", ...jsonContent(z.record(z.string(), z.unknown())) },
+            ...errors(401, 404, 422),
+          },
+        }),
+      },
+      "/api/projects/{projectId}/preview/errors": {
+        post: op({
+          summary: "Report a build or runtime error seen in the preview: flags the version broken",
+          requestParams: projectPath,
+          requestBody: jsonContent(previewFailureSchema),
+          responses: {
+            "200": {
+              description: "Whether fixing with AI is still offered",
+              ...jsonContent(z.object({ versionId: z.string().nullable(), fixAllowed: z.boolean() })),
+            },
+            ...errors(400, 401, 404, 422),
           },
         }),
       },

@@ -1,6 +1,7 @@
 // Restoring never rewrites history: the old version's tree becomes a new version on top.
 import { recordAuditEvent } from "@/lib/audit/record-event";
 import { getDb } from "@/lib/db/client";
+import { syncPreviewToVersion } from "@/lib/preview/sync-version";
 import { commitVersionInTransaction } from "./commit-version";
 import { findVersion } from "./queries";
 
@@ -11,7 +12,7 @@ export async function restoreVersion(input: {
   userId: string | null;
   requestId?: string;
 }): Promise<{ id: string; number: number; projectId: string }> {
-  return getDb().$transaction(async (tx) => {
+  const committed = await getDb().$transaction(async (tx) => {
     const { version, manifest } = await findVersion(tx, input, input.versionId);
     const committed = await commitVersionInTransaction(tx, {
       projectId: input.projectId,
@@ -32,4 +33,10 @@ export async function restoreVersion(input: {
     });
     return committed;
   });
+  // The live preview gets only the files that differ (never throws: the restore is committed).
+  await syncPreviewToVersion(
+    { workspaceId: input.workspaceId, projectId: input.projectId, versionId: committed.id },
+    { typeCheck: "background" },
+  );
+  return committed;
 }

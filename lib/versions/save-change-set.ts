@@ -4,6 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-event";
 import { getDb } from "@/lib/db/client";
 import { summarizeChanges } from "@/lib/edits/describe";
 import { AppError } from "@/lib/errors";
+import { syncPreviewToVersion } from "@/lib/preview/sync-version";
 import { applyChangeSet } from "./change-set";
 import { getVersion, type VersionDetail } from "./get-version";
 import type { ChangeSetBody } from "./schemas";
@@ -33,6 +34,8 @@ export async function saveChangeSet(input: {
       { details: { errors: result.errors } },
     );
   }
+  // The live preview gets only the changed files (never throws: the version is committed).
+  await syncPreviewToVersion({ ...scope, versionId: result.version.id }, { typeCheck: "background" });
   await recordAuditEvent(getDb(), {
     workspaceId: input.workspaceId,
     actorUserId: input.userId,

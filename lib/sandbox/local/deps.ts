@@ -125,7 +125,15 @@ export function runNpmInstall(dir: string, onLog?: (line: string) => void): Prom
   return new Promise((resolve, reject) => {
     const child = spawn(
       "npm",
-      ["install", "--no-audit", "--no-fund", "--ignore-scripts", "--prefer-offline", "--loglevel=error"],
+      [
+        "install",
+        "--include=dev",
+        "--no-audit",
+        "--no-fund",
+        "--ignore-scripts",
+        "--prefer-offline",
+        "--loglevel=error",
+      ],
       {
         cwd: dir,
         stdio: ["ignore", "pipe", "pipe"],

@@ -1,0 +1,28 @@
+import { json, withWorkspace } from "@/lib/api/handler";
+import { readJsonBody } from "@/lib/api/read-json";
+import { getPreview, toPreviewView } from "@/lib/preview/get-preview";
+import { startPreviewBodySchema } from "@/lib/preview/schemas";
+import { startOrResumePreview } from "@/lib/preview/start-preview";
+import { stopPreview } from "@/lib/preview/stop-preview";
+
+// POST /api/projects/[projectId]/preview – start the project's preview, or resume or reuse it
+export const POST = withWorkspace<{ projectId: string }>(
+  async ({ request, params, workspace, requestId }) => {
+    const hasBody =
+      request.headers.get("content-type") !== null && request.headers.get("content-length") !== "0";
+    const body = startPreviewBodySchema.parse(hasBody ? await readJsonBody(request) : undefined);
+    const scope = { workspaceId: workspace.id, projectId: params.projectId };
+    const session = await startOrResumePreview({ ...scope, wait: body?.wait });
+    return json(await toPreviewView(scope, session), { requestId });
+  },
+);
+
+// GET /api/projects/[projectId]/preview – the preview's state and a fresh URL for the iframe
+export const GET = withWorkspace<{ projectId: string }>(async ({ params, workspace, requestId }) => {
+  return json(await getPreview({ workspaceId: workspace.id, projectId: params.projectId }), { requestId });
+});
+
+// DELETE /api/projects/[projectId]/preview – stop the preview (opening the project starts a new one)
+export const DELETE = withWorkspace<{ projectId: string }>(async ({ params, workspace, requestId }) => {
+  return json(await stopPreview({ workspaceId: workspace.id, projectId: params.projectId }), { requestId });
+});

@@ -1,0 +1,388 @@
+// The preview gateway (local sandbox driver): one HTTP server on PREVIEW_PORT that serves every
+// preview from its own origin, `http://<preview-id>.preview.localhost:<port>`, by Host header, and
+// forwards to that preview's Vite dev server (a Unix socket or a loopback port), websocket
+// upgrades (Vite's HMR channel) included.
+//
+// Plain node:http + node:net rather than a proxy library: every HTML answer is rewritten anyway
+// (the injected client script, frame-ancestors), upstreams are Unix sockets as often as ports,
+// and the whole job — hop-by-hop headers, one keep-alive agent, raw upgrade piping — is short.
+//
+// Access: the preview id is unguessable, and a request also needs a signed token — `?__pagecraft_token=<boot
+// token>` once (answered with a cookie and a redirect to the same URL without it), then the
+// cookie. Neither the cookie nor the token is passed on to the dev server (it runs project code).
+import {
+  Agent,
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type OutgoingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { connect } from "node:net";
+import type { Duplex } from "node:stream";
+import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
+import {
+  BOOT_TOKEN_PARAM,
+  PREVIEW_COOKIE,
+  SESSION_TOKEN_TTL_MS,
+  signPreviewToken,
+  verifyPreviewToken,
+} from "../tokens";
+import { previewIdFromHost } from "../urls";
+import { CLIENT_SCRIPT_PATH, renderClientScript } from "./client-script";
+import { gatewayPage } from "./pages";
+
+export interface GatewayUpstream {
+  socketPath?: string;
+  host?: string;
+  port?: number;
+}
+
+export type GatewayLookup =
+  | { kind: "ok"; upstream: GatewayUpstream }
+  /** Booting, resuming or restarting: the page says so and refreshes itself. */
+  | { kind: "starting"; message?: string }
+  | { kind: "unavailable"; message: string }
+  | { kind: "not_found" };
+
+export interface PreviewGatewayOptions {
+  port: number;
+  /** Default 127.0.0.1 (browsers resolve every *.localhost name to loopback). */
+  host?: string;
+  /** The only origin allowed to frame previews and to receive the client script's messages. */
+  studioOrigin: string;
+  lookup(previewId: string): Promise<GatewayLookup>;
+  /** A page was opened (document request or websocket): someone is viewing this preview. */
+  onView?(previewId: string): void;
+  /** The dev server did not answer (crashed or restarting). */
+  onUpstreamError?(previewId: string, error: Error): void;
+}
+
+export interface PreviewGateway {
+  readonly port: number;
+  readonly host: string;
+  close(): Promise<void>;
+}
+
+const hopByHop = new Set([
+  "connection",
+  "keep-alive",
+  "proxy-authenticate",
+  "proxy-authorization",
+  "proxy-connection",
+  "te",
+  "trailer",
+  "transfer-encoding",
+  "upgrade",
+]);
+
+function parseCookies(header: string | undefined): Map<string, string> {
+  const cookies = new Map<string, string>();
+  for (const part of (header ?? "").split(";")) {
+    const eq = part.indexOf("=");
+    if (eq > 0) cookies.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
+  }
+  return cookies;
+}
+
+/** The Cookie header without ours (the dev server runs project code and never sees the token). */
+function stripOurCookie(header: string | undefined): string | undefined {
+  if (!header) return undefined;
+  const kept = header
+    .split(";")
+    .map((p) => p.trim())
+    .filter((p) => p && !p.startsWith(`${PREVIEW_COOKIE}=`));
+  return kept.length ? kept.join("; ") : undefined;
+}
+
+function isDocumentRequest(req: IncomingMessage): boolean {
+  const dest = req.headers["sec-fetch-dest"];
+  if (dest) return dest === "document" || dest === "iframe";
+  return (req.headers.accept ?? "").includes("text/html");
+}
+
+function upstreamHeaders(req: IncomingMessage, previewHost: string): OutgoingHttpHeaders {
+  const headers: OutgoingHttpHeaders = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined || hopByHop.has(name) || name === "cookie" || name === "host") continue;
+    headers[name] = value;
+  }
+  const cookie = stripOurCookie(req.headers.cookie);
+  if (cookie) headers.cookie = cookie;
+  // Vite refuses Host names it was not told about (DNS-rebinding protection); localhost it knows.
+  headers.host = "localhost";
+  headers["x-forwarded-host"] = previewHost;
+  headers["x-forwarded-proto"] = "http";
+  // HTML is rewritten here, so ask for it uncompressed.
+  if (isDocumentRequest(req)) headers["accept-encoding"] = "identity";
+  return headers;
+}
+
+function decode(body: Buffer, encoding: string | undefined): Buffer | null {
+  if (!encoding || encoding === "identity") return body;
+  try {
+    if (encoding === "gzip" || encoding === "x-gzip") return gunzipSync(body);
+    if (encoding === "deflate") return inflateSync(body);
+    if (encoding === "br") return brotliDecompressSync(body);
+  } catch {
+    return null;
+  }
+  return null;
+}
+
+const scriptTag = `<script src="${CLIENT_SCRIPT_PATH}"></script>`;
+
+/** Puts the client script first in <head>, so it runs before any of the page's module scripts. */
+export function injectClientScript(html: string): string {
+  const head = /<head(\s[^>]*)?>/i.exec(html);
+  if (head)
+    return html.slice(0, head.index + head[0].length) + scriptTag + html.slice(head.index + head[0].length);
+  const root = /<html(\s[^>]*)?>/i.exec(html);
+  if (root)
+    return html.slice(0, root.index + root[0].length) + scriptTag + html.slice(root.index + root[0].length);
+  return scriptTag + html;
+}
+
+export function startPreviewGateway(options: PreviewGatewayOptions): Promise<PreviewGateway> {
+  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const frameAncestors = `frame-ancestors ${options.studioOrigin}`;
+  const clientScript = renderClientScript(options.studioOrigin);
+  const sockets = new Set<Duplex>();
+
+  function sendPage(
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    title: string,
+    body: string,
+    refreshSeconds?: number,
+  ) {
+    if (res.headersSent) return res.destroy();
+    const headers: OutgoingHttpHeaders = { "cache-control": "no-store", "x-content-type-options": "nosniff" };
+    if (isDocumentRequest(req)) {
+      headers["content-type"] = "text/html; charset=utf-8";
+      headers["content-security-policy"] = frameAncestors;
+      res.writeHead(status, headers).end(gatewayPage({ title, body, refreshSeconds }));
+    } else {
+      headers["content-type"] = "text/plain; charset=utf-8";
+      res.writeHead(status, headers).end(`${title}. ${body}`);
+    }
+  }
+
+  function authorized(req: IncomingMessage, previewId: string): boolean {
+    return verifyPreviewToken(previewId, "session", parseCookies(req.headers.cookie).get(PREVIEW_COOKIE));
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const previewId = previewIdFromHost(req.headers.host);
+    const url = new URL(req.url ?? "/", "http://gateway");
+    if (!previewId) {
+      return sendPage(req, res, 404, "No preview here", "This address does not belong to a preview.");
+    }
+    if (url.pathname === CLIENT_SCRIPT_PATH) {
+      res.writeHead(200, {
+        "content-type": "text/javascript; charset=utf-8",
+        "cache-control": "no-cache",
+        "x-content-type-options": "nosniff",
+      });
+      return res.end(req.method === "HEAD" ? undefined : clientScript);
+    }
+
+    const bootToken = url.searchParams.get(BOOT_TOKEN_PARAM);
+    if (bootToken !== null) {
+      const valid = verifyPreviewToken(previewId, "boot", bootToken);
+      if (!valid && !authorized(req, previewId)) {
+        return sendPage(
+          req,
+          res,
+          403,
+          "This preview link has expired",
+          "Open the preview again from the studio.",
+        );
+      }
+      url.searchParams.delete(BOOT_TOKEN_PARAM);
+      const headers: OutgoingHttpHeaders = {
+        location: url.pathname + url.search,
+        "cache-control": "no-store",
+      };
+      if (valid) {
+        const token = signPreviewToken(previewId, "session");
+        // SameSite=None: the preview is framed by the studio, another site. Partitioned keeps it
+        // working where third-party cookies are blocked. Browsers accept Secure on *.localhost.
+        headers["set-cookie"] =
+          `${PREVIEW_COOKIE}=${token}; Path=/; Max-Age=${SESSION_TOKEN_TTL_MS / 1000}; HttpOnly; Secure; SameSite=None; Partitioned`;
+      }
+      return res.writeHead(302, headers).end();
+    }
+    if (!authorized(req, previewId)) {
+      return sendPage(
+        req,
+        res,
+        403,
+        "Open this preview from the studio",
+        "This preview needs a link from the studio to be viewed.",
+      );
+    }
+
+    const found = await options.lookup(previewId);
+    if (found.kind === "not_found") {
+      return sendPage(
+        req,
+        res,
+        404,
+        "This preview is gone",
+        "Open the project in the studio to start a new one.",
+      );
+    }
+    if (found.kind === "starting") {
+      return sendPage(
+        req,
+        res,
+        503,
+        "Starting preview…",
+        found.message ?? "The page appears here in a moment.",
+        1,
+      );
+    }
+    if (found.kind === "unavailable") {
+      return sendPage(req, res, 502, "The preview is not running", found.message, 3);
+    }
+    if (isDocumentRequest(req)) options.onView?.(previewId);
+    forward(req, res, previewId, found.upstream);
+  }
+
+  function forward(req: IncomingMessage, res: ServerResponse, previewId: string, upstream: GatewayUpstream) {
+    const outgoing = httpRequest({
+      agent,
+      socketPath: upstream.socketPath,
+      host: upstream.socketPath ? undefined : (upstream.host ?? "127.0.0.1"),
+      port: upstream.socketPath ? undefined : upstream.port,
+      method: req.method,
+      path: req.url,
+      headers: upstreamHeaders(req, req.headers.host ?? ""),
+    });
+    outgoing.on("response", (answer) => {
+      const headers: OutgoingHttpHeaders = {};
+      for (const [name, value] of Object.entries(answer.headers)) {
+        if (value !== undefined && !hopByHop.has(name)) headers[name] = value;
+      }
+      const type = String(answer.headers["content-type"] ?? "");
+      if (!type.startsWith("text/html") || req.method === "HEAD") {
+        res.writeHead(answer.statusCode ?? 502, answer.statusMessage, headers);
+        answer.pipe(res);
+        return;
+      }
+      const chunks: Buffer[] = [];
+      answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+      answer.on("error", () => res.destroy());
+      answer.on("end", () => {
+        const encoding = answer.headers["content-encoding"];
+        const decoded = decode(Buffer.concat(chunks), encoding);
+        if (decoded === null) {
+          // An encoding we cannot read: pass it on untouched rather than break the page.
+          res.writeHead(answer.statusCode ?? 502, headers).end(Buffer.concat(chunks));
+          return;
+        }
+        const body = Buffer.from(injectClientScript(decoded.toString("utf8")), "utf8");
+        delete headers["content-length"];
+        delete headers["content-encoding"];
+        delete headers.etag;
+        headers["content-length"] = String(body.length);
+        headers["cache-control"] = "no-store";
+        const csp = answer.headers["content-security-policy"];
+        // A comma separates policies: the page's own stays enforced beside ours.
+        headers["content-security-policy"] = csp ? `${csp}, ${frameAncestors}` : frameAncestors;
+        res.writeHead(answer.statusCode ?? 200, headers).end(body);
+      });
+    });
+    outgoing.on("error", (error) => {
+      options.onUpstreamError?.(previewId, error);
+      sendPage(
+        req,
+        res,
+        502,
+        "The preview's dev server is restarting",
+        "The page comes back by itself in a moment.",
+        1,
+      );
+    });
+    req.pipe(outgoing);
+  }
+
+  async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+    socket.on("error", () => socket.destroy());
+    const refuse = (status: string) => {
+      socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    };
+    const previewId = previewIdFromHost(req.headers.host);
+    if (!previewId) return refuse("404 Not Found");
+    if (!authorized(req, previewId)) return refuse("403 Forbidden");
+    const found = await options.lookup(previewId);
+    if (found.kind !== "ok")
+      return refuse(found.kind === "not_found" ? "404 Not Found" : "503 Service Unavailable");
+    options.onView?.(previewId);
+    const { upstream } = found;
+    const target: Socket = upstream.socketPath
+      ? connect({ path: upstream.socketPath })
+      : connect({ host: upstream.host ?? "127.0.0.1", port: upstream.port ?? 80 });
+    sockets.add(target);
+    target.on("close", () => sockets.delete(target));
+    target.setNoDelay(true);
+    target.on("connect", () => {
+      const lines = [`${req.method} ${req.url} HTTP/1.1`];
+      const raw = req.rawHeaders;
+      for (let i = 0; i < raw.length; i += 2) {
+        const name = raw[i].toLowerCase();
+        if (name === "host" || name === "cookie") continue;
+        lines.push(`${raw[i]}: ${raw[i + 1]}`);
+      }
+      lines.push("Host: localhost");
+      const cookie = stripOurCookie(req.headers.cookie);
+      if (cookie) lines.push(`Cookie: ${cookie}`);
+      target.write(`${lines.join("\r\n")}\r\n\r\n`);
+      if (head.length) target.write(head);
+      target.pipe(socket);
+      socket.pipe(target);
+    });
+    target.on("error", (error) => {
+      options.onUpstreamError?.(previewId, error);
+      if (!socket.destroyed) refuse("502 Bad Gateway");
+    });
+    socket.on("close", () => target.destroy());
+    target.on("close", () => socket.destroy());
+  }
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch(() =>
+      sendPage(req, res, 500, "The preview could not be served", "Try reloading."),
+    );
+  });
+  server.on("upgrade", (req, socket, head) => {
+    upgrade(req, socket, head).catch(() => socket.destroy());
+  });
+  // Module requests come in bursts of dozens: keep browser connections open.
+  server.keepAliveTimeout = 30_000;
+
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port, options.host ?? "127.0.0.1", () => {
+      server.off("error", reject);
+      const address = server.address() as AddressInfo;
+      resolve({
+        port: address.port,
+        host: address.address,
+        close: () =>
+          new Promise<void>((done) => {
+            for (const socket of sockets) socket.destroy();
+            agent.destroy();
+            server.closeAllConnections();
+            server.close(() => done());
+          }),
+      });
+    });
+  });
+}

@@ -1,0 +1,35 @@
+// A build or runtime error the studio saw in the preview (the injected client script posts it to
+// the panel, which reports it here). The version it happened on is flagged broken with it, and
+// the failure counts towards the fix loop's brake (lib/preview/failures.ts).
+import { getDb } from "@/lib/db/client";
+import { findProjectRow } from "@/lib/projects/queries";
+import { recordCheck } from "./check-version";
+import type { PreviewFailure } from "./schemas";
+
+export async function reportPreviewFailure(input: {
+  workspaceId: string;
+  projectId: string;
+  failure: PreviewFailure;
+}): Promise<{ versionId: string | null; fixAllowed: boolean }> {
+  const project = await findProjectRow(getDb(), input.workspaceId, input.projectId);
+  const versionId = input.failure.versionId ?? project.currentVersionId;
+  if (!versionId) return { versionId: null, fixAllowed: true };
+  const label =
+    input.failure.kind === "build"
+      ? "Build error"
+      : input.failure.kind === "runtime"
+        ? "Runtime error"
+        : "Type error";
+  const result = await recordCheck(
+    { workspaceId: input.workspaceId, projectId: project.id, versionId },
+    "broken",
+    [
+      {
+        file: input.failure.file ?? null,
+        line: input.failure.line ?? null,
+        message: `${label}: ${input.failure.message.split("\n")[0]}`.slice(0, 500),
+      },
+    ],
+  );
+  return { versionId, fixAllowed: "fixAllowed" in result ? result.fixAllowed : true };
+}
