@@ -65,19 +65,25 @@ export function ensureDeps(
   templateId: string,
   onLog?: (line: string) => void,
 ): Promise<DepsFolder> {
-  const key = `${root}\0${templateId}`;
-  let pending = installing.get(key);
-  if (!pending) {
-    pending = install(root, templateId, onLog);
-    installing.set(key, pending);
-    pending.catch(() => installing.delete(key));
-  }
-  return pending;
+  return templateDependencies(templateId).then((pkg) => {
+    // Templates with the same dependencies share one folder, so one install serves them all:
+    // two installs into one folder at once would delete each other's staging directory.
+    const folder = depsFolder(root, dependencyHash(pkg));
+    let pending = installing.get(folder.dir);
+    if (!pending) {
+      pending = install(folder, pkg, onLog);
+      installing.set(folder.dir, pending);
+      pending.catch(() => installing.delete(folder.dir));
+    }
+    return pending;
+  });
 }
 
-async function install(root: string, templateId: string, onLog?: (line: string) => void) {
-  const pkg = await templateDependencies(templateId);
-  const folder = depsFolder(root, dependencyHash(pkg));
+async function install(
+  folder: DepsFolder,
+  pkg: Awaited<ReturnType<typeof templateDependencies>>,
+  onLog?: (line: string) => void,
+) {
   const marker = path.join(folder.dir, ".pagecraft", "installed.json");
   if (!existsSync(marker)) {
     // Install beside the final folder and rename into place, so a crash mid-install never leaves
