@@ -38,17 +38,14 @@ export async function toPreviewView(
       })
     : null;
   const problems = Array.isArray(current?.problems) ? (current.problems as unknown as VersionProblem[]) : [];
+  // The newest earlier version not known to be broken: a version whose check is still running
+  // is a better guess than an older checked one (it is what the person last saw working).
   const lastGood = current
-    ? ((await db.version.findFirst({
-        where: { projectId: project.id, number: { lt: current.number }, status: "ok" },
+    ? await db.version.findFirst({
+        where: { projectId: project.id, number: { lt: current.number }, status: { not: "broken" } },
         orderBy: { number: "desc" },
         select: { id: true, number: true },
-      })) ??
-      (await db.version.findFirst({
-        where: { projectId: project.id, number: { lt: current.number }, status: "unchecked" },
-        orderBy: { number: "desc" },
-        select: { id: true, number: true },
-      })))
+      })
     : null;
   const fixAllowed =
     current?.status === "broken" && problems.length
