@@ -152,7 +152,9 @@ export function useLivePreview(projectId: string): LivePreview {
       const result = await requestJson<{ fixAllowed: boolean }>(projectApi(projectId, "/preview/errors"), {
         method: "POST",
         body: {
-          versionId: viewRef.current?.versionId ?? null,
+          // Not the version this tab last heard of: a hot update errors before its realtime news
+          // arrives. The server counts it against the project's current version.
+          versionId: null,
           kind: error.kind,
           message: error.message,
           file: error.file,

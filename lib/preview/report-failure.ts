@@ -12,7 +12,9 @@ export async function reportPreviewFailure(input: {
   failure: PreviewFailure;
 }): Promise<{ versionId: string | null; fixAllowed: boolean }> {
   const project = await findProjectRow(getDb(), input.workspaceId, input.projectId);
-  const versionId = input.failure.versionId ?? project.currentVersionId;
+  // The live preview follows the current version within milliseconds of a commit, while the
+  // panel's idea of which version it shows can lag behind: blame the current version.
+  const versionId = project.currentVersionId ?? input.failure.versionId ?? null;
   if (!versionId) return { versionId: null, fixAllowed: true };
   const label =
     input.failure.kind === "build"
