@@ -18,6 +18,8 @@ const optionalUrl = z
 
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /// Set by Next.js itself (e.g. phase-production-build while `next build` runs).
+  NEXT_PHASE: optionalString,
   /// Where embedded drivers keep their data (PGlite database, local object storage, secrets).
   DATA_DIR: z.string().default(".data"),
   /// The studio's own public URL (used in links and emails).
@@ -143,3 +145,6 @@ export const dataDir = path.resolve(env.DATA_DIR);
 export const sandboxDir = env.SANDBOX_DIR ? path.resolve(env.SANDBOX_DIR) : path.join(dataDir, "sandboxes");
 
 export const isProduction = env.NODE_ENV === "production";
+
+/** True while `next build` runs (nothing is served, so runtime-only warnings stay quiet). */
+export const isBuildPhase = env.NEXT_PHASE === "phase-production-build";

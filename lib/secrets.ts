@@ -1,7 +1,7 @@
 // The one root secret (AUTH_SECRET) and keys derived from it for each purpose, so a leaked
 // purpose key (storage links, realtime) says nothing about the session key.
 import { createHmac } from "node:crypto";
-import { env, isProduction } from "@/lib/env";
+import { env, isBuildPhase, isProduction } from "@/lib/env";
 import { log } from "@/lib/log";
 
 // Development has a fixed secret so `npm run dev` needs no configuration; production must set one.
@@ -11,7 +11,7 @@ let warned = false;
 
 export function rootSecret(): string {
   if (env.AUTH_SECRET) return env.AUTH_SECRET;
-  if (isProduction && process.env.NEXT_PHASE !== "phase-production-build" && !warned) {
+  if (isProduction && !isBuildPhase && !warned) {
     warned = true;
     log.warn("AUTH_SECRET is not set; using the development secret. Set AUTH_SECRET in production.");
   }
