@@ -71,17 +71,7 @@ export const ChatMessage = memo(function ChatMessage({
           <div className="flex items-center gap-2 text-xs text-muted-foreground" data-testid="chat-stopped">
             <SquareIcon className="size-3" aria-hidden />
             Stopped before the answer started.
-            <Button
-              type="button"
-              size="sm"
-              variant="ghost"
-              className="h-7 text-xs"
-              onClick={onRetry}
-              disabled={busy}
-            >
-              <RotateCcwIcon aria-hidden />
-              Answer again
-            </Button>
+            <AnswerAgainButton onClick={onRetry} disabled={busy} />
           </div>
         )}
       </div>
@@ -113,7 +103,8 @@ export const ChatMessage = memo(function ChatMessage({
       {wasStopped && !streaming && (
         <p className="flex items-center gap-1.5 text-xs text-muted-foreground" data-testid="chat-stopped">
           <SquareIcon className="size-3" aria-hidden />
-          {apply ? "Stopped before the answer finished." : "Stopped — nothing from this answer was applied."}
+          {/* The server never applies a stopped answer, not even its finished blocks. */}
+          Stopped — nothing from this answer was applied.
         </p>
       )}
       {apply && (
@@ -127,19 +118,25 @@ export const ChatMessage = memo(function ChatMessage({
       )}
       {onRetry && !streaming && (wasStopped || failed) && (
         <div>
-          <Button
-            type="button"
-            size="sm"
-            variant="ghost"
-            className="h-7 text-xs"
-            onClick={onRetry}
-            disabled={busy}
-          >
-            <RotateCcwIcon aria-hidden />
-            Answer again
-          </Button>
+          <AnswerAgainButton onClick={onRetry} disabled={busy} />
         </div>
       )}
     </div>
   );
 });
+
+function AnswerAgainButton({ onClick, disabled }: { onClick: () => void; disabled: boolean }) {
+  return (
+    <Button
+      type="button"
+      size="sm"
+      variant="ghost"
+      className="h-7 text-xs"
+      onClick={onClick}
+      disabled={disabled}
+    >
+      <RotateCcwIcon aria-hidden />
+      Answer again
+    </Button>
+  );
+}

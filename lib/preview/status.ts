@@ -1,9 +1,10 @@
 // A preview's state moves only through here: the PreviewSession row is updated, the gateway's
 // cache forgets it, and the studio hears it on the project channel (`preview.status`).
+
 import { getDb } from "@/lib/db/client";
 import { projectChannel } from "@/lib/realtime/channels";
 import { announce } from "@/lib/realtime/events";
-import type { PreviewSessionRow } from "./queries";
+import { type PreviewSessionRow, sessionSelect } from "./queries";
 import { forgetCachedSession } from "./registry";
 import type { PreviewStatus } from "./schemas";
 import { gatewayOrigin } from "./urls";
@@ -35,18 +36,7 @@ export async function transitionSession(
       ...(extra.versionId ? { versionId: extra.versionId } : {}),
       ...(status === "stopped" ? { stoppedAt: new Date() } : {}),
     },
-    select: {
-      id: true,
-      projectId: true,
-      provider: true,
-      sandboxId: true,
-      status: true,
-      url: true,
-      versionId: true,
-      error: true,
-      startedAt: true,
-      lastSeenAt: true,
-    },
+    select: sessionSelect,
   });
   forgetCachedSession(session.id);
   await announcePreview(updated, { restarted: extra.restarted });

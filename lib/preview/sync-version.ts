@@ -10,7 +10,7 @@ import type { SandboxFile } from "@/lib/sandbox/types";
 import { diffManifests, type Manifest, parseManifest } from "@/lib/versions/manifest";
 import { checkVersionInPreview } from "./check-version";
 import { getPreviewProvider } from "./provider";
-import { findActiveSession, LIVE_STATUSES } from "./queries";
+import { findActiveSession, LIVE_STATUSES, sessionSelect } from "./queries";
 import type { PreviewStatus } from "./schemas";
 import { announcePreview } from "./status";
 
@@ -88,18 +88,7 @@ async function syncNow(input: {
   const updated = await getDb().previewSession.update({
     where: { id: session.id },
     data: { versionId: target },
-    select: {
-      id: true,
-      projectId: true,
-      provider: true,
-      sandboxId: true,
-      status: true,
-      url: true,
-      versionId: true,
-      error: true,
-      startedAt: true,
-      lastSeenAt: true,
-    },
+    select: sessionSelect,
   });
   await announcePreview(updated);
   return { synced: true, versionId: target, written: paths, deleted: changes.deleted };

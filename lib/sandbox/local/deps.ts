@@ -143,7 +143,7 @@ export function runNpmInstall(dir: string, onLog?: (line: string) => void): Prom
       {
         cwd: dir,
         stdio: ["ignore", "pipe", "pipe"],
-        env: { ...process.env, npm_config_update_notifier: "false" },
+        env: { ...npmEnvironment(), npm_config_update_notifier: "false" },
       },
     );
     let tail = "";
@@ -160,4 +160,18 @@ export function runNpmInstall(dir: string, onLog?: (line: string) => void): Prom
       else reject(new Error(`npm install failed (exit ${code}):\n${tail.trim()}`));
     });
   });
+}
+
+/**
+ * What npm needs from the studio's environment (its paths, its own config and proxies), and not
+ * the rest: the studio's environment holds secrets that an install has no business seeing.
+ */
+function npmEnvironment(): NodeJS.ProcessEnv {
+  const keep =
+    /^(NODE_ENV|PATH|HOME|TMPDIR|LANG|SSL_CERT_FILE|NODE_EXTRA_CA_CERTS|(HTTPS?|NO)_PROXY|npm_config_.*)$/i;
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] => keep.test(entry[0]) && entry[1] !== undefined,
+    ),
+  ) as NodeJS.ProcessEnv;
 }
