@@ -163,6 +163,16 @@ describe("offline designer restructuring", () => {
     expect(removed.action("src/sections/logo-cloud.tsx")).toBe("delete");
   });
 
+  it("does every request of a message whose later ones start without a verb", async () => {
+    const files = await templateFiles("saas");
+    const result = await turn(files, "Remove the testimonials section and a serif font, then dark mode.");
+    expect(mainOrder(result.files.get("src/App.tsx")!)).not.toContain("Testimonials");
+    expect(result.action("src/sections/testimonials.tsx")).toBe("delete");
+    expect(themeHeader(result.files.get("src/theme.css")!).font).toBe("classic");
+    expect(result.files.get("src/site.ts")).toContain('mode: "dark"');
+    expect(result.response).not.toMatch(/skipped|Not done/);
+  });
+
   it("applies many changes in one message, and the result type-checks and builds", async () => {
     const files = await templateFiles("saas");
     const result = await turn(

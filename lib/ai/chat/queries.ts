@@ -35,6 +35,19 @@ export async function saveUserMessage(input: {
   return message;
 }
 
+/** Messages the person sees: superseded answers are kept in the table but never shown. */
+const visible = { supersededAt: null } satisfies Prisma.ChatMessageWhereInput;
+
+type MessageKey = { id: string; createdAt: Date };
+
+/** Keyset conditions in the chat's order (time, then id). */
+function before(row: MessageKey): Prisma.ChatMessageWhereInput {
+  return { OR: [{ createdAt: { lt: row.createdAt } }, { createdAt: row.createdAt, id: { lt: row.id } }] };
+}
+function after(row: MessageKey): Prisma.ChatMessageWhereInput {
+  return { OR: [{ createdAt: { gt: row.createdAt } }, { createdAt: row.createdAt, id: { gt: row.id } }] };
+}
+
 export async function saveAssistantMessage(input: {
   id: string;
   projectId: string;
@@ -43,37 +56,70 @@ export async function saveAssistantMessage(input: {
   operations: CodeOperation[];
   model: string;
   status: NonNullable<ChatMetadata["status"]>;
+  /** "Answer again": the question answered. Its earlier answers are kept but marked superseded. */
+  answersAgain?: MessageKey;
 }) {
-  await getDb().chatMessage.create({
-    data: {
-      id: input.id,
-      projectId: input.projectId,
-      role: "assistant",
-      content: input.text,
-      parts: input.parts as unknown as Prisma.InputJsonArray,
-      operations: input.operations as unknown as Prisma.InputJsonArray,
-      model: input.model,
-      status: input.status,
-    },
+  const { answersAgain: question } = input;
+  await getDb().$transaction(async (tx) => {
+    await tx.chatMessage.create({
+      data: {
+        id: input.id,
+        projectId: input.projectId,
+        role: "assistant",
+        content: input.text,
+        parts: input.parts as unknown as Prisma.InputJsonArray,
+        operations: input.operations as unknown as Prisma.InputJsonArray,
+        model: input.model,
+        status: input.status,
+      },
+    });
+    if (!question) return;
+    // Decided here rather than when the turn started, so an answer saved late (a stopped one)
+    // is replaced too; a later question (another tab) bounds it.
+    const next = await tx.chatMessage.findFirst({
+      where: { projectId: input.projectId, role: "user", ...after(question) },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      select: { id: true, createdAt: true },
+    });
+    await tx.chatMessage.updateMany({
+      where: {
+        projectId: input.projectId,
+        role: "assistant",
+        id: { not: input.id },
+        ...visible,
+        AND: [after(question), ...(next ? [before(next)] : [])],
+      },
+      data: { supersededAt: new Date(), supersededById: input.id },
+    });
   });
 }
 
-/** The last assistant message when it answered `text` last (for regenerate: no duplicate user message). */
-export async function lastUserMessageText(projectId: string): Promise<string | null> {
-  const last = await getDb().chatMessage.findFirst({
-    where: { projectId, role: "user" },
-    orderBy: { createdAt: "desc" },
-    select: { content: true },
+/** The person's last message: what "Answer again" answers. */
+export async function findLastQuestion(projectId: string) {
+  return getDb().chatMessage.findFirst({
+    where: { projectId, role: "user", ...visible },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, content: true, createdAt: true },
   });
-  return last?.content ?? null;
 }
 
-/** Recent conversation for the model's context, oldest first. */
-export async function loadHistory(projectId: string, limit = 40): Promise<HistoryMessage[]> {
+/**
+ * Recent conversation for the model's context, oldest first, without superseded answers;
+ * `before` (a message) keeps only what came before it.
+ */
+export async function loadHistory(
+  projectId: string,
+  options: { limit?: number; before?: MessageKey } = {},
+): Promise<HistoryMessage[]> {
   const rows = await getDb().chatMessage.findMany({
-    where: { projectId, role: { in: ["user", "assistant"] } },
-    orderBy: { createdAt: "desc" },
-    take: limit,
+    where: {
+      projectId,
+      role: { in: ["user", "assistant"] },
+      ...visible,
+      ...(options.before ? before(options.before) : {}),
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: options.limit ?? 40,
     select: { role: true, content: true, operations: true },
   });
   return rows.reverse().map((r) => ({
@@ -88,14 +134,19 @@ export async function loadHistory(projectId: string, limit = 40): Promise<Histor
 /** A page of messages, newest page first but each page in chronological order, with apply status. */
 export async function listMessages(projectId: string, query: { cursor?: string; limit: number }) {
   const db = getDb();
+  // The cursor is the oldest message of the previous page. A keyset (not Prisma's `cursor`, whose
+  // `skip: 1` assumes the cursor row passes the filter) keeps paging right even if that message
+  // has been superseded since.
   const cursorRow = query.cursor
-    ? await db.chatMessage.findFirst({ where: { id: query.cursor, projectId }, select: { id: true } })
+    ? await db.chatMessage.findFirst({
+        where: { id: query.cursor, projectId },
+        select: { id: true, createdAt: true },
+      })
     : null;
   const rows = await db.chatMessage.findMany({
-    where: { projectId },
+    where: { projectId, ...visible, ...(cursorRow ? before(cursorRow) : {}) },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: query.limit + 1,
-    ...(cursorRow ? { cursor: { id: cursorRow.id }, skip: 1 } : {}),
     select: {
       id: true,
       role: true,

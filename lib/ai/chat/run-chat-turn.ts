@@ -18,7 +18,7 @@ import { parseManifest } from "@/lib/versions/manifest";
 import { readVersionFiles } from "@/lib/versions/read-files";
 import {
   createApplyRun,
-  lastUserMessageText,
+  findLastQuestion,
   loadHistory,
   saveAssistantMessage,
   saveUserMessage,
@@ -70,9 +70,17 @@ export async function loadProjectState(scope: { workspaceId: string; projectId: 
   };
 }
 
-export async function buildTurnContext(scope: { workspaceId: string; projectId: string }, message: string) {
+/**
+ * The model's context for `message`. Answering a question again, the history stops before that
+ * question, so the model sees neither the answer being replaced nor the question twice.
+ */
+export async function buildTurnContext(
+  scope: { workspaceId: string; projectId: string },
+  message: string,
+  answersAgain?: { id: string; createdAt: Date },
+) {
   const state = await loadProjectState(scope);
-  const history = await loadHistory(scope.projectId);
+  const history = await loadHistory(scope.projectId, answersAgain ? { before: answersAgain } : {});
   const context: ChatContext = buildChatContext({
     files: state.text,
     recentlyChanged: state.recentlyChanged,
@@ -90,12 +98,15 @@ export async function runChatTurn(
   options: { model?: LanguageModel } = {},
 ) {
   let text = body.text;
+  // "Answer again": the new answer replaces the ones shown after the person's last message.
+  let answersAgain: { id: string; createdAt: Date } | undefined;
   if (body.trigger === "regenerate") {
-    const last = await lastUserMessageText(scope.projectId);
-    if (!last) throw new AppError("bad_request:chat", "There is no message to answer again.");
-    text = last;
+    const question = await findLastQuestion(scope.projectId);
+    if (!question) throw new AppError("bad_request:chat", "There is no message to answer again.");
+    text = question.content;
+    answersAgain = question;
   }
-  const { state, context } = await buildTurnContext(scope, text);
+  const { state, context } = await buildTurnContext(scope, text, answersAgain);
   const choice = await resolveWorkspaceModel(scope.workspaceId);
   const model = options.model ?? buildModel(choice, { loadFiles: async () => state.text });
   if (body.trigger === "submit") {
@@ -155,6 +166,7 @@ export async function runChatTurn(
         operations: turn?.operations ?? [],
         model: `${choice.provider}:${choice.model}`,
         status,
+        answersAgain,
       });
       if (failure && status === "error") throw failure;
       // A stopped answer is kept in the history but never applied.

@@ -7,7 +7,8 @@ import type { CodeAction } from "@/lib/ai/protocol/types";
 export const chatBodySchema = z.strictObject({
   /** The person's message. */
   text: z.string().trim().min(1, "Write a message first.").max(8000, "Keep messages under 8,000 characters."),
-  /** `regenerate` answers the last message again instead of adding a new one. */
+  /** `regenerate` answers the last message again instead of adding a new one; the new answer
+   *  replaces the earlier ones in the history (they are kept, marked superseded). */
   trigger: z.enum(["submit", "regenerate"]).default("submit"),
   /** Marks an automatic correction turn, so it is never corrected automatically again. */
   autoFix: z.boolean().default(false),

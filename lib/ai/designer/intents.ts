@@ -1,5 +1,7 @@
 import type { FontPreset } from "@/lib/templates/schemas";
+import { type ClauseReading, splitAtRequests } from "./clauses";
 import { type FirstPageRequest, parseFirstPageRequest } from "./first-page-request";
+import { namesStyle, parseStyleClause } from "./style-clause";
 import {
   cleanValue,
   extractQuotes,
@@ -9,20 +11,14 @@ import {
   phrasePattern,
   restoreQuotes,
 } from "./text";
-import {
-  EXTRA_COLOR_WORDS,
-  FONT_WORDS,
-  type NeutralName,
-  PALETTE_COLOR_WORDS,
-  PALETTE_MOODS,
-  SECTION_WORDS,
-} from "./vocabulary";
+import { type NeutralName, SECTION_WORDS } from "./vocabulary";
 
 /**
  * The intent parser: plain English in, a list of edits out. Rule-based on purpose — a message is
- * split into clauses at "and"/","/";"/"then" when the next words start a new command, and each
- * clause is matched against a few patterns, most specific first (first page, text, brand,
- * sections, then look and feel). What matches nothing is returned in `unknown`, verbatim.
+ * split into one clause per request (`clauses.ts`: at "and", "then", "also", commas and sentence
+ * ends, where what follows is a request of its own), and each clause is matched against a few
+ * patterns, most specific first (first page, text, brand, sections, then look and feel in
+ * `style-clause.ts`). What matches nothing is returned in `unknown`, verbatim.
  */
 
 export type TextRole = "headline" | "subheadline" | "primary-cta" | "secondary-cta" | "eyebrow";
@@ -47,29 +43,8 @@ export type Intent =
 
 export type ParsedRequest = { intents: Intent[]; unknown: string[] };
 
-const COMMAND_START =
-  /^(?:please |also |then |now |and )*(?:add|include|insert|append|remove|delete|drop|hide|get rid|take out|move|put|place|swap|change|set|make|use|switch|rename|call it|name it|update|replace|turn|give|apply|go|darken|lighten|edit|i want|i'd like|i need|we need|we want|can you|could you|let's|lets)\b/i;
-
-/** Splits at separators that are followed by a new command; a newline always splits. */
-export function splitClauses(text: string): string[] {
-  const clauses: string[] = [];
-  for (const line of text.split(/\n+/)) {
-    const separator = /\s*(?:[,;]|\.(?=\s)|!(?=\s)|\s(?:and then|and also|then|and|plus)(?=\s))\s*/gi;
-    let start = 0;
-    for (let match = separator.exec(line); match; match = separator.exec(line)) {
-      const rest = line.slice(match.index + match[0].length);
-      if (COMMAND_START.test(rest)) {
-        clauses.push(line.slice(start, match.index));
-        start = match.index + match[0].length;
-      }
-    }
-    clauses.push(line.slice(start));
-  }
-  return clauses.map((clause) => clause.trim()).filter((clause) => clause.replace(/[.!?,\s]/g, "") !== "");
-}
-
 const POLITE_PREFIX =
-  /^(?:(?:please|ok|okay|alright|great|nice|cool|now|also|then|and|so|hey|can you|could you|would you|will you|i want you to|i'd like you to|i would like you to|i'd like to|i want to|let's|lets)\s+)+/i;
+  /^(?:(?:please|ok|okay|alright|great|nice|cool|now|also|then|and|plus|so|hey|can you|could you|would you|will you|i want you to|i'd like you to|i would like you to|i'd like to|i want to|let's|lets),?\s+)+/i;
 
 function stripPoliteness(clause: string): string {
   return clause
@@ -80,15 +55,18 @@ function stripPoliteness(clause: string): string {
 
 type Found = { id: string; index: number; end: number };
 
+// Compiled once: a message is read clause by clause, and each reading looks for every phrase.
+const SECTION_PATTERNS = Object.entries(SECTION_WORDS).flatMap(([id, phrases]) =>
+  phrases.map((phrase) => ({ id, pattern: new RegExp(phrasePattern(phrase).source, "giu") })),
+);
+
 /** Sections named in `text` in order of appearance, longest phrase wins, no overlaps. */
 export function findSections(text: string): Found[] {
   const candidates: Found[] = [];
-  for (const [id, phrases] of Object.entries(SECTION_WORDS)) {
-    for (const phrase of phrases) {
-      const pattern = new RegExp(phrasePattern(phrase).source, "giu");
-      for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-        candidates.push({ id, index: match.index, end: match.index + match[0].length });
-      }
+  for (const { id, pattern } of SECTION_PATTERNS) {
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
+      candidates.push({ id, index: match.index, end: match.index + match[0].length });
     }
   }
   candidates.sort((a, b) => a.index - b.index || b.end - a.end);
@@ -228,96 +206,13 @@ function parseSectionClause(lower: string): Intent | "unresolved" | undefined {
   return undefined;
 }
 
-// ── look and feel ───────────────────────────────────────────────────────────────────────────────
-
-const FONT_CONTEXT = /\b(?:fonts?|typefaces?|typography|type ?face|lettering|headings? font|text style)\b/;
-const COLOR_CONTEXT =
-  /\b(?:colou?rs?|palette|scheme|theme|tones?|look|vibe|feel|feeling|mood|accent|brand)\b/;
-const COLOR_WORDS = [...PALETTE_COLOR_WORDS, ...Object.keys(EXTRA_COLOR_WORDS)];
-
-function colorFromWord(word: string): string {
-  return EXTRA_COLOR_WORDS[word] ?? word;
-}
-
-export function parseStyleClause(lower: string): Intent[] {
-  const intents: Intent[] = [];
-  const hasFont = FONT_CONTEXT.test(lower);
-
-  // Colours: a hex value, or a colour name (optionally "dark green" / "light blue").
-  const hex = /#([0-9a-f]{6}|[0-9a-f]{3})\b/.exec(lower);
-  let colorMatch: { word: string; index: number; shade?: "dark" | "light" } | undefined;
-  for (const word of COLOR_WORDS) {
-    const match = new RegExp(`(?:\\b(dark|deep|light|pale)\\s+)?\\b${word}\\b`).exec(lower);
-    if (!match) continue;
-    // "neutral" is a colour only when it is not part of "neutral font" etc.; moods handle it otherwise.
-    if (colorMatch && colorMatch.index < match.index) continue;
-    const shade = match[1] ? (/dark|deep/.test(match[1]) ? "dark" : "light") : undefined;
-    colorMatch = { word, index: match.index, ...(shade ? { shade } : {}) };
-  }
-  if (hex) {
-    const value = hex[1].length === 3 ? [...hex[1]].map((c) => c + c).join("") : hex[1];
-    intents.push({ type: "set-palette", palette: `#${value}`, label: `#${value}` });
-  } else if (colorMatch && !(hasFont && !COLOR_CONTEXT.test(lower) && colorMatch.word === "neutral")) {
-    const palette = colorFromWord(colorMatch.word);
-    intents.push({ type: "set-palette", palette, label: colorMatch.word });
-    if (colorMatch.shade)
-      intents.push({ type: "shift-palette", steps: colorMatch.shade === "dark" ? 1 : -1 });
-  } else if (!hasFont || COLOR_CONTEXT.test(lower)) {
-    for (const [mood, value] of Object.entries(PALETTE_MOODS)) {
-      const comparative = mood.endsWith("m") || mood.endsWith("l") ? `${mood}er` : `${mood}`;
-      if (new RegExp(`\\b(?:${mood}|${comparative})\\b`).test(lower)) {
-        intents.push({
-          type: "set-palette",
-          palette: value.palette,
-          neutral: value.neutral,
-          label: value.label,
-        });
-        break;
-      }
-    }
-  }
-
-  // Fonts: with a font word, any font vocabulary; without one, only words that can only mean a font.
-  const fontWords = hasFont
-    ? FONT_WORDS
-    : FONT_WORDS.filter(([word]) => /^(?:serif|sans-serif|sans serif|monospace)$/.test(word));
-  for (const [word, font] of fontWords) {
-    if (phrasePattern(word).test(lower) && !(word === "serif" && /sans[- ]serif/.test(lower))) {
-      intents.push({ type: "set-font", font, word });
-      break;
-    }
-  }
-
-  // Light or dark mode; "darker"/"lighter" shift the brand scale instead.
-  const background = /\bbackground\b/.test(lower);
-  const shift =
-    /\b(?:(much|a lot|way|far|significantly)\s+)?(darker|deeper|richer|lighter|brighter|paler|softer)\b|\b(darken|lighten)\b/.exec(
-      lower,
-    );
-  const modeMatch =
-    /\b(dark|light|night|day)[- ](?:mode|theme|version|look|background|scheme|style|ui|design)\b/.exec(
-      lower,
-    ) ??
-    /\b(?:make it|go|switch to|change to|turn it|use|back to|in)\s+(dark|light)\b(?!\s+(?:\w+\s+)?(?:colou?r|palette))/.exec(
-      lower,
-    ) ??
-    /^(dark|light)$/.exec(lower);
-  if (modeMatch && !colorMatch?.shade) {
-    intents.push({ type: "set-mode", mode: /dark|night/.test(modeMatch[1]) ? "dark" : "light" });
-  } else if (shift) {
-    const darker = /darker|deeper|richer|darken/.test(shift[2] ?? shift[3]);
-    if (background) intents.push({ type: "set-mode", mode: darker ? "dark" : "light" });
-    else intents.push({ type: "shift-palette", steps: (darker ? 1 : -1) * (shift[1] ? 2 : 1) });
-  }
-  return intents;
-}
-
 // ── the whole message ───────────────────────────────────────────────────────────────────────────
 
 const HELP =
   /^(?:help|\?+|what can you do|what do you (?:understand|do|know)|how does this work|hi|hello|hey|what now)\b/;
 
-function parseClause(original: string, quotes: string[]): Intent[] | "unknown" {
+/** The clause without politeness, and its lower-case words with quoted texts left out. */
+function clauseWords(original: string, quotes: string[]): { clause: string; lower: string } {
   const clause = stripPoliteness(original);
   const lower = normalize(
     restoreQuotes(
@@ -325,6 +220,11 @@ function parseClause(original: string, quotes: string[]): Intent[] | "unknown" {
       quotes.map(() => ""),
     ),
   ).replace(/[?!.]+$/, "");
+  return { clause, lower };
+}
+
+function parseClause(original: string, quotes: string[]): Intent[] | "unknown" {
+  const { clause, lower } = clauseWords(original, quotes);
   if (!lower) return [];
   if (HELP.test(lower)) return [{ type: "help" }];
 
@@ -337,6 +237,50 @@ function parseClause(original: string, quotes: string[]): Intent[] | "unknown" {
   if (section) return [section];
   const style = parseStyleClause(lower);
   return style.length ? style : "unknown";
+}
+
+// ── splitting a message into requests ───────────────────────────────────────────────────────────
+
+const SECTION_INTENTS = new Set<Intent["type"]>([
+  "add-section",
+  "remove-section",
+  "move-section",
+  "swap-sections",
+]);
+const BRAND_TARGET =
+  /\b(?:brand|company|business|product|site|app|shop|store|name)\b|^it(?:'s| is) (?:now )?(?:called|named)\b/;
+
+/** A text request that starts with what it changes: "the button to …", "the pricing title to …". */
+function startsWithTarget(lower: string): boolean {
+  const found = [...ROLE_PATTERNS.map(([, pattern]) => pattern), BRAND_TARGET]
+    .map((pattern) => pattern.exec(lower)?.index)
+    .filter((index) => index !== undefined);
+  if (found.length === 0) return false;
+  return (
+    lower
+      .slice(0, Math.min(...found))
+      .split(" ")
+      .filter(Boolean).length <= 2
+  );
+}
+
+/** How a stretch of a message reads on its own (for `splitAtRequests`). */
+export function readClause(original: string, quotes: string[]): ClauseReading {
+  const { lower } = clauseWords(original, quotes);
+  const result = parseClause(original, quotes);
+  const namesSection = findSections(lower).length > 0;
+  const first = result === "unknown" ? undefined : result[0];
+  if (!first || first.type === "help") return { kind: "none", plain: false, namesSection };
+  if (SECTION_INTENTS.has(first.type))
+    return { kind: "section", plain: parseStyleClause(lower).length === 0, namesSection };
+  if (first.type === "set-text" || first.type === "rename-brand")
+    return { kind: "text", plain: startsWithTarget(lower), namesSection };
+  return { kind: "style", plain: namesStyle(lower), namesSection };
+}
+
+/** One clause per request; `text` has its quotes replaced by placeholders (`extractQuotes`). */
+export function splitClauses(text: string, quotes: string[] = []): string[] {
+  return splitAtRequests(text, (clause) => readClause(clause, quotes));
 }
 
 export function parseRequest(message: string): ParsedRequest {
@@ -356,7 +300,7 @@ export function parseRequest(message: string): ParsedRequest {
   }
   const intents: Intent[] = [];
   const unknown: string[] = [];
-  for (const clause of splitClauses(text)) {
+  for (const clause of splitClauses(text, quotes)) {
     const result = parseClause(clause, quotes);
     if (result === "unknown") unknown.push(restoreQuotes(clause, quotes).trim());
     else intents.push(...result);
