@@ -37,3 +37,8 @@ export const aiApplyRequested = eventType("ai/apply.requested", {
     request: z.string().max(8000),
   }),
 });
+
+export const previewIdleSweepRequested = eventType("preview/idle-sweep.requested", {
+  // Nothing to say: the sweep pauses whatever has been idle for PREVIEW_IDLE_MINUTES, now.
+  schema: z.object({}),
+});

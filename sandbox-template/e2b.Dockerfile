@@ -12,7 +12,8 @@ WORKDIR /home/user/pagecraft
 # `npm run sandbox:template`, so the image and the local driver install the same set).
 COPY --chown=user:user package.json ./package.json
 RUN npm install --no-audit --no-fund --ignore-scripts && rm -rf ~/.npm
-COPY --chown=user:user launcher.mjs ./launcher.mjs
+# The launcher and the preview reporter plugin it imports (the studio hands it the script at start).
+COPY --chown=user:user launcher.mjs preview-reporter.mjs ./
 COPY --chown=user:user starter/ ./app/
 COPY --chown=user:user warm.mjs ./warm.mjs
 # Pre-bundle React into the Vite cache once, so the first preview page needs no optimizer run.

@@ -1,9 +1,10 @@
 // npm run sandbox:template — fills sandbox-template/ with what the image copies: the starters'
-// dependency set (package.json), the launcher the local driver also uses, and one starter project
-// for the cache-warming step. Run before `e2b template build`.
+// dependency set (package.json), the launcher the local driver also uses (with the preview
+// reporter plugin it imports), and one starter project for the cache-warming step. Run before
+// `e2b template build`.
 import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { templateDependencies } from "@/lib/sandbox/local/deps";
+import { LAUNCHER_FILES, templateDependencies } from "@/lib/sandbox/local/deps";
 import { loadTemplateFiles } from "@/lib/templates/registry";
 
 const here = path.join(process.cwd(), "sandbox-template");
@@ -14,7 +15,7 @@ async function main() {
     path.join(here, "package.json"),
     `${JSON.stringify({ name: "pagecraft-preview-deps", private: true, ...deps }, null, 2)}\n`,
   );
-  cpSync(path.join(process.cwd(), "lib/sandbox/local/launcher.mjs"), path.join(here, "launcher.mjs"));
+  for (const file of LAUNCHER_FILES) cpSync(file.source, path.join(here, file.name));
   const starter = path.join(here, "starter");
   rmSync(starter, { recursive: true, force: true });
   for (const file of await loadTemplateFiles("blank")) {

@@ -1,6 +1,12 @@
 // The registry of Inngest functions: everything served at /api/inngest.
 import { applyTurnFunction } from "./apply-turn";
 import { duplicateProjectFunction } from "./duplicate-project";
+import { pauseIdlePreviewsFunction } from "./pause-idle-previews";
 import { sweepUnreferencedBlobsFunction } from "./sweep-unreferenced-blobs";
 
-export const functions = [applyTurnFunction, duplicateProjectFunction, sweepUnreferencedBlobsFunction];
+export const functions = [
+  applyTurnFunction,
+  duplicateProjectFunction,
+  pauseIdlePreviewsFunction,
+  sweepUnreferencedBlobsFunction,
+];

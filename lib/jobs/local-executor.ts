@@ -21,6 +21,7 @@ import {
   findQueuedRuns,
   findWaitingSteps,
   insertRun,
+  pruneFinishedRuns,
   reclaimRuns,
   renewLocks,
   resolveWait,
@@ -42,6 +43,8 @@ export interface LocalExecutorOptions {
   backoff?: BackoffOptions;
   /** Schedule cron triggers (off in tests that fire them by hand). */
   crons?: boolean;
+  /** Finished cron runs kept per function; older ones are deleted as new ones start (default 100). */
+  keepCronRuns?: number;
   /** Become this process's executor for `inngest.send()` (default true). */
   register?: boolean;
   /** Called after each step is memoized (tests use it to crash the executor between steps). */
@@ -56,6 +59,8 @@ export interface RunResult {
 
 const SCHEDULED_EVENT = "inngest/scheduled.timer";
 const MAX_TIMER_MS = 60 * 60 * 1000;
+/** A few hours of an every-few-minutes sweep; months of a daily one. */
+const DEFAULT_KEEP_CRON_RUNS = 100;
 
 export class LocalExecutor implements LocalExecutorHandle {
   readonly id = `executor-${newId()}`;
@@ -232,6 +237,12 @@ export class LocalExecutor implements LocalExecutorHandle {
     };
     await this.createRun(fn, event, true, new Date());
     this.wake();
+    // Cron runs belong to no project and no one lists them: keep recent history, not every run.
+    await pruneFinishedRuns(this.db, {
+      functionId: fn.id,
+      eventName: SCHEDULED_EVENT,
+      keep: this.options.keepCronRuns ?? DEFAULT_KEEP_CRON_RUNS,
+    }).catch((error) => log.warn("local executor: pruning cron runs failed", { functionId: fn.id, error }));
   }
 
   private scheduleCron(fn: JobFunction, expression: string) {

@@ -99,6 +99,31 @@ export async function insertRun(db: Db, run: NewRun, now = new Date()): Promise<
   }
 }
 
+/**
+ * Deletes the finished runs of `functionId` triggered by `eventName` beyond the newest `keep`
+ * (their steps go with them). The local executor calls it for cron runs: a sweep every few minutes
+ * would otherwise add hundreds of rows a day that nobody lists (they belong to no project).
+ */
+export async function pruneFinishedRuns(
+  db: Db,
+  input: { functionId: string; eventName: string; keep: number },
+): Promise<number> {
+  const stale = await db.jobRun.findMany({
+    where: {
+      functionId: input.functionId,
+      eventName: input.eventName,
+      status: { in: ["succeeded", "failed", "cancelled"] },
+    },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: input.keep,
+    take: 1000,
+    select: { id: true },
+  });
+  if (stale.length === 0) return 0;
+  const { count } = await db.jobRun.deleteMany({ where: { id: { in: stale.map((r) => r.id) } } });
+  return count;
+}
+
 export function findQueuedRuns(db: Db, limit: number) {
   return db.jobRun.findMany({
     where: { status: "queued" },

@@ -34,9 +34,6 @@ export interface E2BSandboxHandle {
   run(cmd: string, opts?: E2BRunOptions): Promise<E2BCommandResult>;
   runBackground(cmd: string, opts?: E2BRunOptions): Promise<E2BCommandHandle>;
   getHost(port: number): string;
-  setTimeout(timeoutMs: number): Promise<void>;
-  /** Snapshots memory and filesystem; `connect` resumes it (processes keep running). */
-  pause(): Promise<void>;
   kill(): Promise<void>;
 }
 
@@ -56,6 +53,14 @@ export interface E2BClient {
   connect(sandboxId: string, opts?: { timeoutMs?: number }): Promise<E2BSandboxHandle>;
   list(metadata: Record<string, string>): Promise<E2BListedSandbox[]>;
   kill(sandboxId: string): Promise<void>;
+  /**
+   * Snapshots a sandbox's memory and filesystem by id, without connecting to it (any process may:
+   * the idle sweep runs in an Inngest function, not in the invocation that created the sandbox).
+   * `connect` resumes it with its processes running.
+   */
+  pause(sandboxId: string): Promise<"paused" | "already_paused" | "not_found">;
+  /** Sets a running sandbox's timeout by id (after it, E2B pauses the sandbox). */
+  setTimeout(sandboxId: string, timeoutMs: number): Promise<void>;
 }
 
 /** The production client: the `e2b` SDK, loaded on first use. */
@@ -82,10 +87,6 @@ export function createE2BSdkClient(apiKey: string): E2BClient {
         return { pid: handle.pid, wait: () => handle.wait().catch(toResult), kill: () => handle.kill() };
       },
       getHost: (port) => sandbox.getHost(port),
-      setTimeout: (ms) => sandbox.setTimeout(ms),
-      pause: async () => {
-        await sandbox.betaPause();
-      },
       kill: async () => {
         await sandbox.kill();
       },
@@ -124,6 +125,20 @@ export function createE2BSdkClient(apiKey: string): E2BClient {
     async kill(sandboxId) {
       const { Sandbox } = await sdk();
       await Sandbox.kill(sandboxId, { apiKey });
+    },
+    async pause(sandboxId) {
+      const { Sandbox, SandboxNotFoundError } = await sdk();
+      try {
+        // false: E2B answered 409, the sandbox was paused already (by its timeout, say).
+        return (await Sandbox.pause(sandboxId, { apiKey })) ? "paused" : "already_paused";
+      } catch (error) {
+        if (error instanceof SandboxNotFoundError) return "not_found";
+        throw error;
+      }
+    },
+    async setTimeout(sandboxId, timeoutMs) {
+      const { Sandbox } = await sdk();
+      await Sandbox.setTimeout(sandboxId, timeoutMs, { apiKey });
     },
   };
 }

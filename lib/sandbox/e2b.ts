@@ -4,8 +4,17 @@
 // which our preview gateway adds (see `upstream`). While someone views, `keepAlive` extends the
 // sandbox's timeout; when nobody does, the timeout lapses and E2B pauses it (lifecycle onTimeout:
 // pause); `resume` reconnects, which restores it with its processes running.
+//
+// Any instance may be asked about any sandbox: on Vercel the invocation that created a sandbox is
+// rarely the one that later pauses it (the idle sweep is an Inngest function) or keeps it alive
+// (an editor's heartbeat), so `pause` and `keepAlive` go to E2B by id, never through `entries`.
+//
+// The dev server serves the studio's preview error reporter itself (the launcher's reporter
+// plugin), so a page served by E2B carries the same script as one the local gateway serves.
 import { createHash } from "node:crypto";
+import { env } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
+import { devServerReporterEnv } from "@/lib/preview/gateway/client-script";
 import { projectPathProblem } from "@/lib/versions/paths";
 import {
   createE2BSdkClient,
@@ -50,6 +59,8 @@ export interface E2BProviderOptions {
   /** `https` for E2B; the fake serves plain HTTP. */
   protocol?: "https" | "http";
   previewUrl?: (id: string) => string;
+  /** The origin the preview's error reporter posts to (default: APP_URL's). */
+  studioOrigin?: string;
 }
 
 interface Entry {
@@ -148,7 +159,11 @@ export class E2BSandboxProvider implements SandboxProvider {
       `node --expose-gc --max-old-space-size=384 ${E2B_LAYOUT.launcher}`,
       {
         cwd: E2B_LAYOUT.app,
-        envs: { PAGECRAFT_DEV_SERVER: JSON.stringify(launch), NODE_ENV: "development" },
+        envs: {
+          PAGECRAFT_DEV_SERVER: JSON.stringify(launch),
+          NODE_ENV: "development",
+          ...devServerReporterEnv(this.options.studioOrigin ?? new URL(env.APP_URL).origin),
+        },
         onStdout: (data) => entry.logs.write("stdout", data),
         onStderr: (data) => entry.logs.write("stderr", data),
       },
@@ -284,11 +299,23 @@ export class E2BSandboxProvider implements SandboxProvider {
   }
 
   async pause(id: string): Promise<void> {
-    const entry = this.entry(id);
-    if (entry.status === "paused") return;
-    this.setStatus(entry, "paused");
-    await entry.handle.pause();
-    entry.logs.system("paused (E2B snapshot)");
+    const entry = this.entries.get(id);
+    if (entry?.status === "paused") return;
+    const before = entry ? { status: entry.status, error: entry.error } : null;
+    // Marked first: the snapshot ends the dev server's command stream, which is not a crash.
+    if (entry) this.setStatus(entry, "paused");
+    let outcome: Awaited<ReturnType<E2BClient["pause"]>>;
+    try {
+      outcome = await this.client.pause(id);
+    } catch (error) {
+      if (entry && before) this.setStatus(entry, before.status, before.error);
+      throw error;
+    }
+    if (outcome === "not_found") {
+      this.entries.delete(id);
+      throw notFound("sandbox", "preview");
+    }
+    entry?.logs.system(outcome === "paused" ? "paused (E2B snapshot)" : "paused (E2B had paused it already)");
   }
 
   async kill(id: string): Promise<void> {
@@ -302,6 +329,26 @@ export class E2BSandboxProvider implements SandboxProvider {
 
   async status(id: string): Promise<SandboxInfo | null> {
     const entry = this.entries.get(id);
+    if (entry && (entry.status === "booting" || entry.status === "ready")) {
+      // A live entry may be stale: the idle sweep (another invocation) or E2B's own timeout may
+      // have paused the sandbox since. Ask E2B, so a paused preview is resumed rather than trusted.
+      const query = {
+        pagecraft: "preview",
+        ...(entry.metadata.projectId ? { projectId: entry.metadata.projectId } : {}),
+      };
+      const listed = await this.client.list(query).then(
+        (all) => all.find((s) => s.sandboxId === id) ?? null,
+        () => undefined, // E2B unreachable: keep what we know
+      );
+      if (listed === null) {
+        this.entries.delete(id);
+        return null;
+      }
+      if (listed?.state === "paused") {
+        this.setStatus(entry, "paused");
+        entry.logs.system("paused (outside this instance)");
+      }
+    }
     if (entry) return this.info(id, entry);
     const listed = (await this.client.list({ pagecraft: "preview" })).find((s) => s.sandboxId === id);
     if (!listed) return null;
@@ -379,7 +426,7 @@ export class E2BSandboxProvider implements SandboxProvider {
 
   /** Someone is viewing: keep the sandbox running for `ms` more (E2B's timeout, then it pauses). */
   async keepAlive(id: string, ms: number = this.idleTimeoutMs): Promise<void> {
-    await this.entry(id).handle.setTimeout(ms);
+    await this.client.setTimeout(id, ms);
   }
 }
 

@@ -173,6 +173,12 @@ describe("preview tokens", () => {
     expect(out.indexOf(CLIENT_SCRIPT_PATH)).toBeLessThan(out.indexOf("<meta"));
     expect(injectClientScript("<p>bare</p>")).toMatch(/^<script src=/);
   });
+
+  it("leaves a page alone that the dev server already gave the client script", () => {
+    // What the launcher's reporter plugin serves (tests/integration/sandbox.contract.test.ts).
+    const served = HTML.replace("<head>", `<head>\n<script src="${CLIENT_SCRIPT_PATH}"></script>`);
+    expect(injectClientScript(served)).toBe(served);
+  });
 });
 
 describe("preview gateway", () => {

@@ -5,7 +5,9 @@
 import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
+import { CLIENT_SCRIPT_PATH, renderClientScript } from "@/lib/preview/gateway/client-script";
 import { E2BSandboxProvider } from "@/lib/sandbox/e2b";
 import { LocalSandboxProvider } from "@/lib/sandbox/local/provider";
 import type { SandboxFile, SandboxProvider } from "@/lib/sandbox/types";
@@ -105,6 +107,25 @@ describe.each(Object.keys(drivers))("sandbox contract: %s", (driverName) => {
     expect((await driver.get(id, "/src/extra.ts")).body).not.toContain("const x = 1");
   });
 
+  it("serves the preview's error reporter from the dev server itself, not from the project's files", async () => {
+    // Straight from the dev server (no gateway): what E2B serves to the browser.
+    const index = await driver.get(id, "/");
+    const tag = `<script src="${CLIENT_SCRIPT_PATH}"></script>`;
+    const head = /<head[^>]*>\s*/i.exec(index.body);
+    const afterHead = index.body.slice(head!.index + head![0].length);
+    expect(afterHead.slice(0, tag.length)).toBe(tag); // first in <head>
+    expect(index.body.split(tag)).toHaveLength(2); // once
+    const script = await driver.get(id, CLIENT_SCRIPT_PATH);
+    expect(script.status).toBe(200);
+    expect(script.body).toBe(renderClientScript(new URL(env.APP_URL).origin));
+    // The project is only what was written to it: nothing mentions the reporter.
+    const grep = await driver.provider.runCommand(id, "grep", ["-rl", "__pagecraft", "."], {
+      timeoutMs: 20_000,
+    });
+    expect(grep.stdout).toBe("");
+    expect(grep.exitCode).toBe(1);
+  });
+
   it("refuses paths outside the project", async () => {
     for (const path of ["../escape.ts", "/etc/passwd", "src/../../x.ts", "a\\b.ts"]) {
       const error = await driver.provider
@@ -177,6 +198,64 @@ describe.each(Object.keys(drivers))("sandbox contract: %s", (driverName) => {
     await driver.provider.kill(info.id);
     expect(await driver.provider.status(info.id)).toBeNull();
     expect((await driver.provider.list({ workspaceId })).map((s) => s.id)).toEqual([id]);
+  });
+});
+
+describe("e2b sandbox only", () => {
+  let fake: FakeE2B;
+  let creator: E2BSandboxProvider;
+  let id: string;
+  const workspace = `e2b-${Date.now()}`;
+  /** Another serverless invocation: the same E2B account, none of the creator's memory. */
+  const elsewhere = () =>
+    new E2BSandboxProvider({ client: fake, templateId: "pagecraft-preview", protocol: "http" });
+
+  beforeAll(async () => {
+    fake = await new FakeE2B().init();
+    creator = new E2BSandboxProvider({
+      client: fake,
+      templateId: "pagecraft-preview",
+      protocol: "http",
+      studioOrigin: "https://studio.example",
+    });
+    id = (
+      await creator.create({
+        metadata: { workspaceId: workspace, projectId: "p" },
+        templateId: "blank",
+        files: await loadTemplateFiles("blank"),
+      })
+    ).id;
+    expect((await creator.waitUntilReady(id, 30_000)).status).toBe("ready");
+  });
+  afterAll(() => fake.teardown());
+
+  it("hands the dev server the reporter for the studio's origin", async () => {
+    const script = await getFromE2B(creator, id, CLIENT_SCRIPT_PATH);
+    expect(script.body).toBe(renderClientScript("https://studio.example"));
+    const launch = fake.sandboxes.get(id)!.launches[0];
+    expect(JSON.parse(launch.PAGECRAFT_DEV_SERVER)).toMatchObject({ root: "/home/user/pagecraft/app" });
+  });
+
+  it("keeps alive and pauses a sandbox it did not create, and its creator then sees it paused", async () => {
+    const other = elsewhere();
+    await other.keepAlive(id, 123_000);
+    expect(fake.sandboxes.get(id)!.timeoutMs).toBe(123_000);
+
+    await other.pause(id);
+    expect(fake.sandboxes.get(id)!.state).toBe("paused");
+    await expect(other.pause(id)).resolves.toBeUndefined(); // already paused: nothing to do
+    // The creator's memory said ready; it asks E2B, so the preview is resumed rather than trusted.
+    expect((await creator.status(id))?.status).toBe("paused");
+    await creator.resume(id);
+    expect((await creator.waitUntilReady(id, 30_000)).status).toBe("ready");
+    expect((await getFromE2B(creator, id, "/")).status).toBe(200);
+  });
+
+  it("says a sandbox that is gone is not found, so the sweep can stop its preview", async () => {
+    const error = await elsewhere()
+      .pause("fakemissing000")
+      .catch((e: unknown) => e);
+    expect(isAppError(error) && error.code).toBe("not_found:sandbox");
   });
 });
 

@@ -1,5 +1,8 @@
-// The script the gateway injects at the top of every HTML page it serves from a preview. It tells
-// the studio (window.parent, only at the studio's origin) what happens inside the frame, in the
+// The script at the top of every HTML page a preview serves — its one copy. The dev server
+// serves and injects it itself, on every sandbox driver (the launcher's reporter plugin,
+// lib/sandbox/local/preview-reporter.mjs, handed this rendering by `devServerReporterEnv`); the
+// local gateway serves it too and injects it into any page that arrives without it. It tells the
+// studio (window.parent, only at the studio's origin) what happens inside the frame, in the
 // shape of lib/preview/schemas.ts `previewMessageSchema`:
 // - "loading" when the page starts, "render-ok" once the app has put something on screen with no
 //   error first (the studio keeps a status card over the frame until then: never a blank frame);
@@ -16,6 +19,20 @@
 // React unmounted after an uncaught error is not brought back by Fast Refresh.
 
 export const CLIENT_SCRIPT_PATH = "/__pagecraft/preview-client.js";
+
+/** The variable the dev-server launcher reads its reporter from (lib/sandbox/local/preview-reporter.mjs). */
+export const REPORTER_ENV = "PAGECRAFT_PREVIEW_REPORTER";
+
+/**
+ * What a sandbox's dev-server process gets in its environment so that it serves this script at
+ * CLIENT_SCRIPT_PATH and puts it first in every HTML page — rendered here, in the studio, so the
+ * script never goes stale inside a template image.
+ */
+export function devServerReporterEnv(studioOrigin: string): Record<string, string> {
+  return {
+    [REPORTER_ENV]: JSON.stringify({ path: CLIENT_SCRIPT_PATH, script: renderClientScript(studioOrigin) }),
+  };
+}
 
 export function renderClientScript(studioOrigin: string): string {
   return `(function () {

@@ -4,8 +4,9 @@
 // upgrades (Vite's HMR channel) included.
 //
 // Plain node:http + node:net rather than a proxy library: every HTML answer is rewritten anyway
-// (the injected client script, frame-ancestors), upstreams are Unix sockets as often as ports,
-// and the whole job — hop-by-hop headers, one keep-alive agent, raw upgrade piping — is short.
+// (frame-ancestors; the client script where the dev server has not put it already), upstreams
+// are Unix sockets as often as ports, and the whole job — hop-by-hop headers, one keep-alive
+// agent, raw upgrade piping — is short.
 //
 // Access: the preview id is unguessable, and a request also needs a signed token — `?__pagecraft_token=<boot
 // token>` once (answered with a cookie and a redirect to the same URL without it), then the
@@ -134,8 +135,13 @@ function decode(body: Buffer, encoding: string | undefined): Buffer | null {
 
 const scriptTag = `<script src="${CLIENT_SCRIPT_PATH}"></script>`;
 
-/** Puts the client script first in <head>, so it runs before any of the page's module scripts. */
+/**
+ * Puts the client script first in <head>, so it runs before any of the page's module scripts —
+ * unless the page has it already: the dev server injects it itself (every driver), so this only
+ * covers HTML Vite does not transform (files under public/, say).
+ */
 export function injectClientScript(html: string): string {
+  if (html.includes(`src="${CLIENT_SCRIPT_PATH}"`)) return html;
   const head = /<head(\s[^>]*)?>/i.exec(html);
   if (head)
     return html.slice(0, head.index + head[0].length) + scriptTag + html.slice(head.index + head[0].length);

@@ -1,6 +1,9 @@
 // Starts the preview gateway with the studio (lib/embedded/start.ts) when previews run on the
-// local sandbox driver, plus the two loops that only make sense where the dev servers live: the
-// monitor (provider status → PreviewSession rows and realtime) and the idle sweeper.
+// local sandbox driver, plus the loop that only makes sense where the dev servers live: the
+// monitor (provider status → PreviewSession rows and realtime). Idle previews are paused by the
+// `pause-idle-previews` Inngest function on every driver (on one machine the embedded local
+// executor runs its cron), so there is no second sweeper on a timer here; the local provider's
+// own sweep still stops idle dev servers within the minute, and this monitor reports it.
 // Deliberately no "server-only": instrumentation.ts loads this outside the react-server layer.
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
@@ -11,7 +14,6 @@ import { getPreviewProvider } from "../provider";
 import { touchSession } from "../queries";
 import { cachedSession, forgetCachedSession } from "../registry";
 import { startOrResumePreview } from "../start-preview";
-import { pauseIdlePreviews } from "../sweep-idle";
 import { studioOrigin } from "../urls";
 import { type GatewayLookup, type GatewayUpstream, type PreviewGateway, startPreviewGateway } from "./server";
 
@@ -116,13 +118,8 @@ export async function startEmbeddedPreviewGateway(): Promise<void> {
   }).then(
     (gateway) => {
       log.info("preview gateway listening", { url: `http://*.preview.localhost:${gateway.port}` });
-      const sweepEvery = Math.min(60_000, Math.max(5_000, (env.PREVIEW_IDLE_MINUTES * 60_000) / 4));
       globalForGateway.pagecraftPreviewTimers = [
         setInterval(() => void reconcileSoon(), MONITOR_INTERVAL_MS),
-        setInterval(
-          () => void pauseIdlePreviews().catch((error) => log.warn("idle preview sweep failed", { error })),
-          sweepEvery,
-        ),
       ];
       for (const timer of globalForGateway.pagecraftPreviewTimers) timer.unref();
       return gateway;

@@ -20,7 +20,15 @@ export interface DepsFolder {
   binDir: string;
 }
 
-const LAUNCHER_SOURCE = path.join(process.cwd(), "lib/sandbox/local/launcher.mjs");
+/**
+ * The dev-server launcher and the module it imports (the preview reporter plugin), copied beside
+ * the shared node_modules here and into the E2B template image by sandbox-template/prepare.ts.
+ * The import first, so a launcher never lands without it.
+ */
+export const LAUNCHER_FILES = ["preview-reporter.mjs", "launcher.mjs"].map((name) => ({
+  name,
+  source: path.join(process.cwd(), "lib/sandbox/local", name),
+}));
 
 interface PackageJson {
   dependencies?: Record<string, string>;
@@ -117,13 +125,16 @@ async function install(
 }
 
 async function syncLauncher(folder: DepsFolder) {
-  const source = await readFile(LAUNCHER_SOURCE);
-  const current = await readFile(folder.launcher).catch(() => null);
-  if (current?.equals(source)) return;
-  await mkdir(path.dirname(folder.launcher), { recursive: true });
-  const temp = `${folder.launcher}.${process.pid}.tmp`;
-  await copyFile(LAUNCHER_SOURCE, temp);
-  await rename(temp, folder.launcher);
+  for (const file of LAUNCHER_FILES) {
+    const target = path.join(path.dirname(folder.launcher), file.name);
+    const source = await readFile(file.source);
+    const current = await readFile(target).catch(() => null);
+    if (current?.equals(source)) continue;
+    await mkdir(path.dirname(target), { recursive: true });
+    const temp = `${target}.${process.pid}.tmp`;
+    await copyFile(file.source, temp);
+    await rename(temp, target);
+  }
 }
 
 /** `npm install` into `dir` with its package.json; rejects with npm's last lines on failure. */

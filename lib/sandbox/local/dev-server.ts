@@ -1,7 +1,10 @@
 // One dev-server process of a local sandbox: the launcher (launcher.mjs) under the sandbox's
-// confinement, with an IPC channel for readiness ("listening") and file syncs.
+// confinement, with an IPC channel for readiness ("listening") and file syncs. It is handed the
+// studio's preview error reporter, which it serves and injects like the E2B driver's dev servers.
 import { type ChildProcess, spawn } from "node:child_process";
 import { EventEmitter } from "node:events";
+import { env as appEnv } from "@/lib/env";
+import { devServerReporterEnv } from "@/lib/preview/gateway/client-script";
 import type { LogBuffer } from "./log-buffer";
 
 export interface DevServerEndpoint {
@@ -38,7 +41,7 @@ export class DevServerProcess extends EventEmitter<{
     const [command, ...args] = argv;
     this.child = spawn(command, args, {
       stdio: ["ignore", "pipe", "pipe", "ipc"],
-      env: env as NodeJS.ProcessEnv,
+      env: { ...devServerReporterEnv(new URL(appEnv.APP_URL).origin), ...env } as NodeJS.ProcessEnv,
       detached: true,
     });
     this.child.stdout?.on("data", (chunk: Buffer) => logs.write("stdout", chunk.toString("utf8")));

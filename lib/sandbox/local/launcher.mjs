@@ -8,10 +8,13 @@
 import { rmSync } from "node:fs";
 import { createServer as createHttpServer } from "node:http";
 import path from "node:path";
+import { previewReporter, reporterFromEnv } from "./preview-reporter.mjs";
 
 const config = JSON.parse(process.env.PAGECRAFT_DEV_SERVER ?? "{}");
 const started = performance.now();
 const { createServer } = await import("vite");
+// The studio's error reporter, served and injected by this server.
+const reporter = reporterFromEnv();
 
 const http = createHttpServer();
 const vite = await createServer({
@@ -22,6 +25,8 @@ const vite = await createServer({
   clearScreen: false,
   logLevel: "info",
   appType: "spa",
+  // Added to the project's own plugins (Vite merges inline config into the config file's).
+  plugins: reporter ? [previewReporter(reporter)] : [],
   server: {
     middlewareMode: true,
     // The browser reaches HMR through the gateway's origin: no host or port here means the client

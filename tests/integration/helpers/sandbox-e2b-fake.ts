@@ -1,8 +1,11 @@
 // A fake E2B client that behaves like the SDK where the driver can tell: files land in a folder
 // per sandbox, foreground commands really run (`sh -c`, exit codes, streamed output), the
 // background dev server is a small HTTP server that serves the project's files and, like E2B with
-// public traffic off, refuses requests without the sandbox's traffic access token; pause stops it
-// and connect restores it (a memory snapshot keeps processes), kill removes everything.
+// public traffic off, refuses requests without the sandbox's traffic access token; pause (by id,
+// from any client) stops it and connect restores it (a memory snapshot keeps processes), kill
+// removes everything. Standing in for the launcher, the dev server also applies the launcher's
+// reporter plugin (lib/sandbox/local/preview-reporter.mjs) to what it was started with: the
+// script at its path, and its tags first in <head> of the HTML.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -19,6 +22,11 @@ import type {
   E2BRunOptions,
   E2BSandboxHandle,
 } from "@/lib/sandbox/e2b-client";
+import {
+  type PreviewReporter,
+  previewReporter,
+  reporterFromEnv,
+} from "@/lib/sandbox/local/preview-reporter.mjs";
 
 interface FakeSandbox {
   id: string;
@@ -32,6 +40,10 @@ interface FakeSandbox {
   port?: number;
   serverExit?: (result: E2BCommandResult) => void;
   template: string;
+  /** What the dev server was started with (the launcher's PAGECRAFT_PREVIEW_REPORTER). */
+  reporter?: PreviewReporter | null;
+  /** Every background command's environment, as the driver sent it. */
+  launches: Array<Record<string, string>>;
 }
 
 export class FakeE2B implements E2BClient {
@@ -64,6 +76,7 @@ export class FakeE2B implements E2BClient {
       timeoutMs: opts.timeoutMs,
       startedAt: new Date(),
       template,
+      launches: [],
     };
     this.sandboxes.set(id, sandbox);
     return this.handle(sandbox);
@@ -88,6 +101,22 @@ export class FakeE2B implements E2BClient {
         state: s.state as "running" | "paused",
         startedAt: s.startedAt,
       }));
+  }
+
+  async pause(id: string) {
+    const sandbox = this.sandboxes.get(id);
+    if (!sandbox || sandbox.state === "killed") return "not_found" as const;
+    if (sandbox.state === "paused") return "already_paused" as const;
+    sandbox.state = "paused";
+    sandbox.server?.close();
+    sandbox.server = undefined;
+    return "paused" as const;
+  }
+
+  async setTimeout(id: string, timeoutMs: number) {
+    const sandbox = this.sandboxes.get(id);
+    if (sandbox?.state !== "running") throw new Error(`fake e2b: sandbox ${id} is not running`);
+    sandbox.timeoutMs = timeoutMs;
   }
 
   async kill(id: string) {
@@ -118,12 +147,19 @@ export class FakeE2B implements E2BClient {
         return;
       }
       const url = new URL(req.url ?? "/", "http://x");
+      const reporter = sandbox.reporter;
+      if (reporter && url.pathname === reporter.path) {
+        res.writeHead(200, { "content-type": "text/javascript" }).end(reporter.script);
+        return;
+      }
       const file = url.pathname === "/" ? "index.html" : url.pathname.slice(1);
       try {
         const body = readFileSync(path.join(sandbox.dir, "app", file));
-        res
-          .writeHead(200, { "content-type": file.endsWith(".html") ? "text/html" : "text/javascript" })
-          .end(body);
+        if (!file.endsWith(".html")) {
+          res.writeHead(200, { "content-type": "text/javascript" }).end(body);
+          return;
+        }
+        res.writeHead(200, { "content-type": "text/html" }).end(withReporterTags(body.toString(), reporter));
       } catch {
         res.writeHead(404).end("not found");
       }
@@ -192,6 +228,8 @@ export class FakeE2B implements E2BClient {
         alive();
         if (!cmd.includes(E2B_LAYOUT.launcher))
           throw new Error(`fake e2b: only the dev server runs in the background (${cmd})`);
+        sandbox.launches.push({ ...opts.envs });
+        sandbox.reporter = reporterFromEnv(opts.envs ?? {});
         await fake.listen(sandbox, 0);
         opts.onStdout?.(`[fake] dev server listening on ${E2B_LAYOUT.port}\n`);
         const exited = new Promise<E2BCommandResult>((resolve) => {
@@ -207,17 +245,27 @@ export class FakeE2B implements E2BClient {
         };
       },
       getHost: () => `127.0.0.1:${sandbox.port ?? 1}`,
-      async setTimeout(ms) {
-        sandbox.timeoutMs = ms;
-      },
-      async pause() {
-        sandbox.state = "paused";
-        sandbox.server?.close();
-        sandbox.server = undefined;
-      },
       async kill() {
         await fake.kill(sandbox.id);
       },
     };
   }
+}
+
+/** What Vite does with the reporter plugin's transformIndexHtml tags (head-prepend). */
+function withReporterTags(html: string, reporter: PreviewReporter | null | undefined): string {
+  if (!reporter) return html;
+  const hook = previewReporter(reporter).transformIndexHtml as {
+    handler: () => Array<{ tag: string; attrs: Record<string, string> }>;
+  };
+  const tags = hook
+    .handler()
+    .map(
+      ({ tag, attrs }) =>
+        `<${tag}${Object.entries(attrs)
+          .map(([k, v]) => ` ${k}="${v}"`)
+          .join("")}></${tag}>`,
+    )
+    .join("\n");
+  return html.replace(/<head[^>]*>/i, (head) => `${head}\n${tags}`);
 }
