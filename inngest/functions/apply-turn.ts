@@ -1,6 +1,6 @@
 // ai/apply.requested → one AI turn applied as one new version, or none of it:
-// validate every operation and store blobs → commit in a single transaction → push the changed
-// files to the live preview → announce → type-check the version in the preview's sandbox.
+// validate every operation and store blobs → commit in a single transaction → announce → push
+// the changed files to the live preview → type-check the version in the preview's sandbox.
 // The event id and the function's idempotency key are the ApplyRun id, and the version id is
 // derived from it, so replaying the event never creates a second version.
 import { inngest } from "@/inngest/client";
@@ -38,11 +38,12 @@ export const applyTurnFunction = inngest.createFunction(
       });
       return { status: "failed", errors: committed.errors.length };
     }
-    // Only the changed files reach the live preview (never fails the turn: the version is committed).
-    await step.run("sync-preview", () => syncPreviewToVersion({ ...scope, versionId: committed.versionId }));
+    // The person hears about the version first; the preview follows within its sync.
     await step.run("announce", () =>
       announceRun(scope, "succeeded", { versionId: committed.versionId, number: committed.number }),
     );
+    // Only the changed files reach the live preview (never fails the turn: the version is committed).
+    await step.run("sync-preview", () => syncPreviewToVersion({ ...scope, versionId: committed.versionId }));
     // Type-check in the preview's sandbox: the version is flagged ok or broken with its problems.
     const check = await step.run("check-version", async () => {
       try {
