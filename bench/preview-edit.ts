@@ -7,7 +7,8 @@
 // (its own folder under .test-data/, dependencies kept between runs) and the gateway on a free
 // port; a tiny "studio" page on another origin frames the preview. The moment the text appears is
 // taken inside the frame (a MutationObserver, on the same clock), so no polling delay is counted.
-// Targets: p50 ≤ 200 ms, p95 ≤ 500 ms. JSON on stdout.
+// Baseline in the same run: the same edits shown by a full reload of the frame (what a preview
+// without HMR does), and the ratio of the two p50s. Targets: p50 ≤ 200 ms, p95 ≤ 500 ms. JSON out.
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -35,6 +36,7 @@ import { storeBlobs } from "@/lib/versions/store-blobs";
 import { resolveWorkspace } from "@/lib/workspaces/queries";
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 12);
+const RELOADS = Number(process.env.BENCH_RELOADS ?? 8);
 const WARMUP = 2;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -140,23 +142,8 @@ async function main() {
     });
 
     let previous = original;
-    const committedToVisible: number[] = [];
-    const saveToVisible: number[] = [];
-    const syncMs: number[] = [];
-    for (let i = 0; i < EDITS + WARMUP; i++) {
-      const next = `Edit number ${i} arrives`;
-      // A string, not a function: tsx would wrap named functions in a helper the page lacks.
-      await frame.evaluate(`(() => {
-        const text = ${JSON.stringify(next)};
-        window.__seenAt = undefined;
-        const observer = new MutationObserver(() => {
-          if (window.__seenAt === undefined && document.body.textContent.includes(text)) {
-            window.__seenAt = performance.timeOrigin + performance.now();
-            observer.disconnect();
-          }
-        });
-        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
-      })()`);
+    /** One edit as a version (headline file + page title), synced to the preview. */
+    const commitEdit = async (next: string) => {
       const current = await db.project.findUniqueOrThrow({ where: { id: project.id } });
       const base = await db.version.findUniqueOrThrow({ where: { id: current.currentVersionId! } });
       const manifest = parseManifest(base.manifest);
@@ -175,7 +162,7 @@ async function main() {
         manifest: { ...manifest, [headlineFile]: sha256Hex(content), "index.html": sha256Hex(page) },
         author: "user",
         authorUserId: user.id,
-        message: `bench edit ${i}`,
+        message: `bench edit ${next}`,
         expectedCurrentVersionId: current.currentVersionId,
       });
       const committedAt = performance.timeOrigin + performance.now();
@@ -183,27 +170,76 @@ async function main() {
       const syncedAt = performance.timeOrigin + performance.now();
       if (!synced.synced || synced.written.length !== 2)
         throw new Error(`sync wrote ${JSON.stringify(synced)}`);
+      previous = next;
+      return { saveStart, committedAt, syncMs: syncedAt - committedAt };
+    };
+    const seenAtInFrame = async (timeout: number) => {
       await frame.waitForFunction(
         () => (window as unknown as { __seenAt?: number }).__seenAt !== undefined,
         null,
-        {
-          timeout: 10_000,
-          polling: 5,
-        },
+        { timeout, polling: 5 },
       );
-      const seenAt = await frame.evaluate(() => (window as unknown as { __seenAt: number }).__seenAt);
-      previous = next;
+      return frame.evaluate(() => (window as unknown as { __seenAt: number }).__seenAt);
+    };
+
+    const committedToVisible: number[] = [];
+    const saveToVisible: number[] = [];
+    const syncMs: number[] = [];
+    for (let i = 0; i < EDITS + WARMUP; i++) {
+      const next = `Edit number ${i} arrives`;
+      // A string, not a function: tsx would wrap named functions in a helper the page lacks.
+      await frame.evaluate(`(() => {
+        const text = ${JSON.stringify(next)};
+        window.__seenAt = undefined;
+        const observer = new MutationObserver(() => {
+          if (window.__seenAt === undefined && document.body.textContent.includes(text)) {
+            window.__seenAt = performance.timeOrigin + performance.now();
+            observer.disconnect();
+          }
+        });
+        observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+      })()`);
+      const edit = await commitEdit(next);
+      const seenAt = await seenAtInFrame(10_000);
       if (i < WARMUP) continue;
-      committedToVisible.push(seenAt - committedAt);
-      saveToVisible.push(seenAt - saveStart);
-      syncMs.push(syncedAt - committedAt);
+      committedToVisible.push(seenAt - edit.committedAt);
+      saveToVisible.push(seenAt - edit.saveStart);
+      syncMs.push(edit.syncMs);
     }
     const title = await frame.evaluate(() => document.title);
     if (!title.startsWith("Edit number")) throw new Error(`the title was not updated in place: ${title}`);
     const reloaded = !(await frame.evaluate(
       () => (window as unknown as { __benchKeep?: boolean }).__benchKeep,
     ));
+
+    // Baseline, the same run: what peers do on every change — the same commit and sync, then a
+    // full reload of the frame (no HMR), until the new text is in the new document. An init script
+    // (it runs in every frame before the page's own scripts) watches for the text window.name
+    // carries (it survives a reload; the sandboxed frame has no storage), so the moment is taken inside the frame like above.
+    await studioPage.addInitScript(`(() => {
+      if (!window.name.startsWith("bench:")) return;
+      const text = window.name.slice("bench:".length);
+      const observer = new MutationObserver(() => {
+        if (document.body && document.body.textContent.includes(text)) {
+          window.__seenAt = performance.timeOrigin + performance.now();
+          observer.disconnect();
+        }
+      });
+      observer.observe(document, { childList: true, subtree: true, characterData: true });
+    })()`);
+    const reloadToVisible: number[] = [];
+    for (let i = 0; i < RELOADS + WARMUP; i++) {
+      const next = `Reload number ${i} arrives`;
+      await frame.evaluate(`window.name = ${JSON.stringify(`bench:${next}`)}`);
+      const { committedAt } = await commitEdit(next);
+      await frame.evaluate("location.reload()");
+      const seenAt = await seenAtInFrame(30_000);
+      if (i >= WARMUP) reloadToVisible.push(seenAt - committedAt);
+    }
+    await frame.evaluate(`window.name = ""`);
+
     const e = stats(committedToVisible);
+    const baseline = stats(reloadToVisible);
     console.log(
       JSON.stringify(
         {
@@ -218,6 +254,8 @@ async function main() {
           saveStartToVisibleMs: stats(saveToVisible),
           syncMs: stats(syncMs),
           fullReloads: reloaded ? "yes (the frame lost its marker)" : 0,
+          baselineFullReloadMs: baseline,
+          ratioP50: round(baseline.p50 / e.p50),
           targets: { p50: 200, p95: 500 },
           met: e.p50 <= 200 && e.p95 <= 500 && !reloaded,
         },
