@@ -16,10 +16,47 @@ const optionalUrl = z
   .pipe(z.url().optional())
   .optional();
 
+/** Where previews are served: `<scheme>://<preview id>.<domain>[:<port>]` (PREVIEW_ORIGIN, parsed). */
+export interface PreviewOrigin {
+  scheme: "http" | "https";
+  /** The host name after the preview id's label, e.g. `preview.example.com`. */
+  domain: string;
+  /** The port in the URL; absent for the scheme's default (80, 443). */
+  port?: number;
+}
+
+const label = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
+const previewOriginPattern = new RegExp(
+  `^(https?)://\\{id\\}\\.(${label}(?:\\.${label})*)(?::(\\d{1,5}))?/?$`,
+  "i",
+);
+
+/**
+ * Parses a preview origin template such as `https://{id}.preview.example.com`: `{id}` is the
+ * preview's own first label (each preview is its own origin), nothing follows the host but a port.
+ * Plain http only on *.localhost: the preview's cookie is `SameSite=None; Secure`, which browsers
+ * accept over http on localhost alone. Returns what is wrong in words instead of throwing.
+ */
+export function parsePreviewOrigin(template: string): PreviewOrigin | string {
+  const match = previewOriginPattern.exec(template.trim());
+  if (!match) return "expected <http|https>://{id}.<domain>[:<port>], e.g. https://{id}.preview.example.com";
+  const scheme = match[1].toLowerCase() as PreviewOrigin["scheme"];
+  const domain = match[2].toLowerCase();
+  const port = match[3] === undefined ? undefined : Number(match[3]);
+  if (port !== undefined && (port < 1 || port > 65_535)) return `port ${port} is out of range`;
+  const local = domain === "localhost" || domain.endsWith(".localhost");
+  if (scheme === "http" && !local)
+    return "use https (the preview cookie needs a secure origin; plain http works only on *.localhost)";
+  const defaultPort = scheme === "https" ? 443 : 80;
+  return { scheme, domain, ...(port !== undefined && port !== defaultPort ? { port } : {}) };
+}
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /// Set by Next.js itself (e.g. phase-production-build while `next build` runs).
   NEXT_PHASE: optionalString,
+  /// Set by Vercel itself ("1") in its builds and functions: serverless, so no preview gateway here.
+  VERCEL: optionalString,
   /// Where embedded drivers keep their data (PGlite database, local object storage, secrets).
   DATA_DIR: z.string().default(".data"),
   /// The studio's own public URL (used in links and emails).
@@ -114,13 +151,29 @@ const schema = z.object({
   E2B_TEMPLATE_ID: z.string().trim().default("pagecraft-preview"),
   /// Minutes without a viewer before a preview pauses.
   PREVIEW_IDLE_MINUTES: z.coerce.number().positive().default(10),
+  /// Minutes a paused preview stays frozen (local driver: resumes in milliseconds, keeps its memory)
+  /// before its dev server is stopped (frees the memory; resuming then takes a warm-pool claim). 0: stop at once.
+  PREVIEW_FREEZE_MINUTES: z.coerce.number().min(0).default(20),
   /// Pre-started dev servers kept ready for new previews (local driver). 0 turns the pool off.
   PREVIEW_POOL_SIZE: z.coerce.number().int().min(0).default(2),
   /// Live (not paused) previews allowed per workspace.
   PREVIEW_MAX_PER_WORKSPACE: z.coerce.number().int().positive().default(5),
-  /// Port of the local preview gateway: previews are served at http://<id>.preview.localhost:<port>.
+  /// Port the preview gateway listens on (with PREVIEW_ORIGIN unset, also the port in preview URLs).
   /// Default: 3001 (the studio is on 3000; the end-to-end suite's studio on 3100).
   PREVIEW_PORT: z.coerce.number().int().positive().default(3001),
+  /// The address the preview gateway listens on. Default: 127.0.0.1 (0.0.0.0 in a container).
+  PREVIEW_LISTEN_HOST: optionalString.transform((value) => value ?? "127.0.0.1"),
+  /// Where browsers reach previews, `{id}` standing for the preview id, e.g.
+  /// https://{id}.preview.example.com (wildcard DNS to the gateway). Default: http://{id}.preview.localhost:<PREVIEW_PORT>
+  PREVIEW_ORIGIN: optionalString.transform((value, ctx) => {
+    if (value === undefined) return undefined;
+    const parsed = parsePreviewOrigin(value);
+    if (typeof parsed === "string") {
+      ctx.addIssue({ code: "custom", message: parsed });
+      return z.NEVER;
+    }
+    return parsed;
+  }),
   /// Memory limit per preview sandbox, in MB (a cgroup where one can be made, and Node's heap).
   PREVIEW_MEMORY_MB: z.coerce.number().int().min(128).default(512),
 });

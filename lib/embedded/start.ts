@@ -11,7 +11,8 @@ const starters: Starter[] = [
   // The local executor drives the app's own Inngest serve handler, so its starter lives beside
   // the functions (inngest/local.ts); loaded lazily so scripts importing this stay light.
   { name: "jobs", start: () => import("@/inngest/local").then((m) => m.startLocalJobs()) },
-  // Serves local previews from their own origins (PREVIEW_PORT); no-op on E2B.
+  // Serves every preview (local or E2B) from its own origin on PREVIEW_PORT; not on Vercel, where
+  // `npm run preview:gateway` runs it on a Node host instead.
   {
     name: "preview gateway",
     start: () => import("@/lib/preview/gateway/start").then((m) => m.startEmbeddedPreviewGateway()),

@@ -1,4 +1,5 @@
-// A project's durable job runs (the local executor's JobRun rows), newest first, with their steps.
+// A project's durable job runs, newest first, with their steps: JobRun rows the local executor keeps,
+// or the run mirror writes for Inngest Cloud / dev-server runs (lib/jobs/run-mirror.ts) — one shape.
 import { getDb } from "@/lib/db/client";
 import { findProjectRow } from "@/lib/projects/queries";
 import { INNGEST_APP_ID } from "./config";

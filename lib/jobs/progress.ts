@@ -1,6 +1,7 @@
 // Job progress: a function reports it with `reportJobProgress` from inside a step (engine-agnostic:
-// it updates the local executor's JobRun when there is one and publishes to the browser either
-// way); the local executor also publishes after every step and at the end of a run.
+// it updates the run's JobRun row — the local executor's, or the one the run mirror keeps for
+// Inngest Cloud and dev-server runs — and publishes to the browser); the local executor and the
+// run mirror (lib/jobs/run-mirror.ts) also publish after every step and at the end of a run.
 import { getDb } from "@/lib/db/client";
 import { projectChannel } from "@/lib/realtime/channels";
 import { announce } from "@/lib/realtime/events";
@@ -52,7 +53,7 @@ export async function reportJobProgress(input: {
     where: { id: input.runId },
     select: { projectId: true, functionId: true, status: true },
   });
-  // On Inngest Cloud there is no JobRun row; the project comes with the event instead.
+  // No row (a run started before the mirror was deployed): nothing says which project to tell.
   if (!run) return;
   await publishJobProgress({
     runId: input.runId,

@@ -88,7 +88,7 @@ export async function callFunction(handler: ServeHandler, call: CallRequest): Pr
   return parseOutcome(response);
 }
 
-async function parseOutcome(response: Response): Promise<CallOutcome> {
+export async function parseOutcome(response: Response): Promise<CallOutcome> {
   const text = await response.text();
   let json: unknown = null;
   try {

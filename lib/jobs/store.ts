@@ -5,6 +5,11 @@ import type { StoredEvent } from "./types";
 
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
+/** The executor's own rows. Runs mirrored from Inngest (lib/jobs/run-mirror.ts) share the table but
+ * are never claimed, reclaimed, resumed or taken for duplicates: every selection here filters on it. */
+export const LOCAL_ENGINE = "local";
+const ownRuns = { engine: LOCAL_ENGINE };
+
 export type RunStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled";
 
 export interface StepRecord {
@@ -55,12 +60,20 @@ function stringField(data: Record<string, unknown>, key: string): string | null 
   return typeof v === "string" && v.length <= 64 ? v : null;
 }
 
+/** The workspace and project a run belongs to, read from its triggering event's data. */
+export function runScope(data: Record<string, unknown>): {
+  workspaceId: string | null;
+  projectId: string | null;
+} {
+  return { workspaceId: stringField(data, "workspaceId"), projectId: stringField(data, "projectId") };
+}
+
 /** Creates a queued run, or returns null when the event or its idempotency key already made one. */
 export async function insertRun(db: Db, run: NewRun, now = new Date()): Promise<string | null> {
   const since = new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS);
   if (run.senderEventId) {
     const dup = await db.jobRun.findFirst({
-      where: { eventId: run.event.id, functionId: run.functionId, createdAt: { gte: since } },
+      where: { eventId: run.event.id, functionId: run.functionId, createdAt: { gte: since }, ...ownRuns },
       select: { id: true },
     });
     if (dup) return null;
@@ -85,8 +98,7 @@ export async function insertRun(db: Db, run: NewRun, now = new Date()): Promise<
         idempotencyKey: run.idempotencyKey ?? null,
         concurrencyKey: run.concurrencyKey ?? null,
         maxAttempts: run.maxAttempts,
-        workspaceId: stringField(run.event.data, "workspaceId"),
-        projectId: stringField(run.event.data, "projectId"),
+        ...runScope(run.event.data),
         runAfter: now,
         createdAt: now,
       },
@@ -126,7 +138,7 @@ export async function pruneFinishedRuns(
 
 export function findQueuedRuns(db: Db, limit: number) {
   return db.jobRun.findMany({
-    where: { status: "queued" },
+    where: { status: "queued", ...ownRuns },
     orderBy: [{ runAfter: "asc" }, { createdAt: "asc" }],
     take: limit,
     select: { id: true, runAfter: true, concurrencyKey: true, functionId: true, startedAt: true },
@@ -134,7 +146,7 @@ export function findQueuedRuns(db: Db, limit: number) {
 }
 
 export function countRunning(db: Db, concurrencyKey: string): Promise<number> {
-  return db.jobRun.count({ where: { concurrencyKey, status: "running" } });
+  return db.jobRun.count({ where: { concurrencyKey, status: "running", ...ownRuns } });
 }
 
 export async function claimRun(
@@ -145,7 +157,7 @@ export async function claimRun(
   startedAt: Date,
 ): Promise<boolean> {
   const { count } = await db.jobRun.updateMany({
-    where: { id, status: "queued" },
+    where: { id, status: "queued", ...ownRuns },
     data: { status: "running", lockedBy: executorId, lockedUntil, startedAt },
   });
   return count === 1;
@@ -164,6 +176,7 @@ export async function reclaimRuns(db: Db, options: { all: boolean; now?: Date })
   const { count } = await db.jobRun.updateMany({
     where: {
       status: "running",
+      ...ownRuns,
       ...(options.all ? {} : { OR: [{ lockedUntil: null }, { lockedUntil: { lt: now } }] }),
     },
     data: { status: "queued", lockedBy: null, lockedUntil: null, runAfter: now },
@@ -273,7 +286,7 @@ export function errorText(error: SerializedError): string {
 /** Steps waiting for an event with this name, with their runs' triggering events. */
 export function findWaitingSteps(db: Db, eventName: string) {
   return db.jobStep.findMany({
-    where: { waitEvent: eventName, status: "running" },
+    where: { waitEvent: eventName, status: "running", run: ownRuns },
     select: { runId: true, stepId: true, waitIf: true, seq: true, run: { select: { event: true } } },
   });
 }

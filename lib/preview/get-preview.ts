@@ -51,11 +51,11 @@ export async function toPreviewView(
     current?.status === "broken" && problems.length
       ? (await failureRecord(project.id, problemsFingerprint(problems))).fixAllowed
       : true;
-  const origin = session ? (publicUrl(session) ?? null) : null;
+  const origin = session ? publicUrl(session) : null;
   return {
     status: (session?.status as PreviewStatus | undefined) ?? "stopped",
     previewId: session?.id ?? null,
-    url: session && origin ? (session.provider === "local" ? bootUrl(origin, session.id) : origin) : null,
+    url: session && origin ? bootUrl(origin, session.id) : null,
     origin: origin ? new URL(origin).origin : null,
     error: session?.error ?? null,
     versionId: session?.versionId ?? null,

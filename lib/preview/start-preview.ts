@@ -136,7 +136,8 @@ async function create(
       sandboxId: info.id,
       status: info.status === "ready" ? "ready" : info.status === "error" ? "error" : "booting",
       error: info.status === "error" ? (info.error ?? "The preview failed to start.") : null,
-      url: provider.driver === "local" ? gatewayOrigin(id) : await provider.previewUrl(info.id),
+      // Every driver's previews are served by the gateway, at an origin of their own.
+      url: gatewayOrigin(id),
       versionId: input.versionId,
     },
     select: sessionSelect,

@@ -16,10 +16,12 @@ export interface TransitionExtra {
   restarted?: boolean;
 }
 
-/** The URL announced over realtime: the origin only, never a token. */
-export function publicUrl(session: Pick<PreviewSessionRow, "id" | "provider" | "url">): string | undefined {
-  if (session.provider === "local") return gatewayOrigin(session.id);
-  return session.url ?? undefined;
+/**
+ * The URL announced over realtime: the origin only, never a token. The gateway's, on every driver
+ * (computed rather than read from the row, so a changed PREVIEW_ORIGIN applies to open previews).
+ */
+export function publicUrl(session: Pick<PreviewSessionRow, "id">): string {
+  return gatewayOrigin(session.id);
 }
 
 export async function transitionSession(

@@ -49,7 +49,11 @@ export interface E2BClient {
     template: string,
     opts: { metadata: Record<string, string>; timeoutMs: number; allowPublicTraffic: boolean },
   ): Promise<E2BSandboxHandle>;
-  /** Connects to a running sandbox or resumes a paused one. */
+  /**
+   * Connects to a running sandbox (extending its timeout to `timeoutMs` if that is longer) or
+   * resumes a paused one. The handle carries the sandbox's host and traffic access token, so any
+   * process — the preview gateway on its own host, say — can reach a sandbox it did not create.
+   */
   connect(sandboxId: string, opts?: { timeoutMs?: number }): Promise<E2BSandboxHandle>;
   list(metadata: Record<string, string>): Promise<E2BListedSandbox[]>;
   kill(sandboxId: string): Promise<void>;

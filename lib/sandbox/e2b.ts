@@ -1,9 +1,11 @@
 // The E2B driver: one E2B sandbox per preview, from a template with the preview dependencies baked
 // in (sandbox-template/), so boot is: write the project's files, start the dev server. Public
-// traffic is restricted: the sandbox's URL answers only requests carrying its traffic access token,
-// which our preview gateway adds (see `upstream`). While someone views, `keepAlive` extends the
-// sandbox's timeout; when nobody does, the timeout lapses and E2B pauses it (lifecycle onTimeout:
-// pause); `resume` reconnects, which restores it with its processes running.
+// traffic is restricted: the sandbox's URL answers only requests carrying its traffic access token
+// (the `e2b-traffic-access-token` header, which a browser's iframe cannot send), so browsers reach
+// previews through our preview gateway, which adds it (see `upstream`) and never passes it on.
+// While someone views, `keepAlive` extends the sandbox's timeout; when nobody does, the timeout
+// lapses and E2B pauses it (lifecycle onTimeout: pause); `resume` reconnects, which restores it
+// with its processes running.
 //
 // Any instance may be asked about any sandbox: on Vercel the invocation that created a sandbox is
 // rarely the one that later pauses it (the idle sweep is an Inngest function) or keeps it alive
@@ -28,13 +30,13 @@ import type {
   CommandResult,
   CreateSandboxOptions,
   LogEntry,
+  RemoteSandboxUpstream,
   RunCommandOptions,
   SandboxFile,
   SandboxInfo,
   SandboxMetadata,
   SandboxProvider,
   SandboxStatus,
-  SandboxUpstream,
 } from "./types";
 
 /** Paths inside the template image (sandbox-template/e2b.Dockerfile). */
@@ -47,6 +49,11 @@ export const E2B_LAYOUT = {
 } as const;
 const HMR_PATH = "/__vite_hmr";
 const MAX_CRASHES = 4;
+/** With public traffic off, E2B's proxy lets a request into the sandbox only with this header. */
+export const E2B_TRAFFIC_TOKEN_HEADER = "e2b-traffic-access-token";
+/** How long the gateway reuses what connecting by id told it (host, token) before asking again. */
+const ATTACHED_TTL_MS = 5 * 60_000;
+const MAX_ATTACHED = 1_000;
 
 export interface E2BProviderOptions {
   apiKey?: string;
@@ -83,6 +90,8 @@ export class E2BSandboxProvider implements SandboxProvider {
   readonly driver = "e2b" as const;
   private readonly client: E2BClient;
   private readonly entries = new Map<string, Entry>();
+  /** Sandboxes this instance did not create or resume but the gateway asked about (`upstream`). */
+  private readonly attached = new Map<string, { at: number; handle: Promise<E2BSandboxHandle | null> }>();
   private readonly idleTimeoutMs: number;
   private readonly fetch: typeof fetch;
 
@@ -281,17 +290,38 @@ export class E2BSandboxProvider implements SandboxProvider {
     return (this.options.previewUrl ?? localPreviewUrl)(id);
   }
 
-  /** For the preview gateway: the sandbox's own URL and the header that lets a request in. */
-  async upstream(id: string, port: number = E2B_LAYOUT.port): Promise<SandboxUpstream | null> {
+  /**
+   * For the preview gateway: the sandbox's own URL and the header that lets a request in. The
+   * gateway may run in another process than the one that created the sandbox (the studio on
+   * Vercel, `npm run preview:gateway` on a Node host): with no entry here, it connects by id, which
+   * gives the host and the token (and, as a viewer should, extends a running sandbox's timeout),
+   * and reuses that for a few minutes.
+   */
+  async upstream(id: string, port: number = E2B_LAYOUT.port): Promise<RemoteSandboxUpstream | null> {
     const entry = this.entries.get(id);
-    if (!entry || entry.status === "paused") return null;
+    if (entry?.status === "paused") return null;
+    const handle = entry?.handle ?? (await this.attach(id));
+    if (!handle) return null;
     return {
-      url: `${this.options.protocol ?? "https"}://${entry.handle.getHost(port)}`,
-      headers: entry.handle.trafficAccessToken
-        ? { "e2b-traffic-access-token": entry.handle.trafficAccessToken }
-        : {},
-      hmrPath: HMR_PATH,
+      kind: "remote",
+      url: `${this.options.protocol ?? "https"}://${handle.getHost(port)}`,
+      headers: accessHeaders(handle),
     };
+  }
+
+  private attach(id: string): Promise<E2BSandboxHandle | null> {
+    const known = this.attached.get(id);
+    if (known && Date.now() - known.at < ATTACHED_TTL_MS) return known.handle;
+    this.attached.delete(id);
+    const handle = this.client.connect(id, { timeoutMs: this.idleTimeoutMs }).catch(() => null);
+    const attached = { at: Date.now(), handle };
+    this.attached.set(id, attached);
+    // A failure is not remembered: the next request asks again.
+    void handle.then((found) => {
+      if (!found && this.attached.get(id) === attached) this.attached.delete(id);
+    });
+    if (this.attached.size > MAX_ATTACHED) this.attached.delete(this.attached.keys().next().value!);
+    return handle;
   }
 
   async logs(id: string, options?: { since?: string; limit?: number }): Promise<LogEntry[]> {
@@ -299,6 +329,7 @@ export class E2BSandboxProvider implements SandboxProvider {
   }
 
   async pause(id: string): Promise<void> {
+    this.attached.delete(id);
     const entry = this.entries.get(id);
     if (entry?.status === "paused") return;
     const before = entry ? { status: entry.status, error: entry.error } : null;
@@ -319,6 +350,7 @@ export class E2BSandboxProvider implements SandboxProvider {
   }
 
   async kill(id: string): Promise<void> {
+    this.attached.delete(id);
     const entry = this.entries.get(id);
     this.entries.delete(id);
     if (entry) {
@@ -382,9 +414,7 @@ export class E2BSandboxProvider implements SandboxProvider {
 
   private async probe(entry: Entry): Promise<{ ok: boolean; problem?: string }> {
     const base = `${this.options.protocol ?? "https"}://${entry.handle.getHost(E2B_LAYOUT.port)}`;
-    const headers: Record<string, string> = entry.handle.trafficAccessToken
-      ? { "e2b-traffic-access-token": entry.handle.trafficAccessToken }
-      : {};
+    const headers = accessHeaders(entry.handle);
     try {
       const index = await this.fetch(`${base}/`, { headers: { ...headers, accept: "text/html" } });
       const html = await index.text();
@@ -428,6 +458,10 @@ export class E2BSandboxProvider implements SandboxProvider {
   async keepAlive(id: string, ms: number = this.idleTimeoutMs): Promise<void> {
     await this.client.setTimeout(id, ms);
   }
+}
+
+function accessHeaders(handle: E2BSandboxHandle): Record<string, string> {
+  return handle.trafficAccessToken ? { [E2B_TRAFFIC_TOKEN_HEADER]: handle.trafficAccessToken } : {};
 }
 
 export function createE2BProvider(options: E2BProviderOptions): E2BSandboxProvider {

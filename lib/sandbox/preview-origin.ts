@@ -1,9 +1,10 @@
-import { env } from "@/lib/env";
+import { gatewayOrigin } from "@/lib/preview/urls";
 
 /**
- * The browser-facing URL of a local sandbox's preview: its own origin under `*.preview.localhost`
- * (Chromium resolves every `*.localhost` name to loopback), served by the preview gateway.
+ * A browser-style URL for a sandbox under the preview domain (`*.preview.localhost`, or
+ * PREVIEW_ORIGIN's). Browsers are handed the preview session's origin instead (the gateway routes
+ * preview ids, not sandbox ids): see lib/preview/urls.ts.
  */
 export function localPreviewUrl(sandboxId: string): string {
-  return `http://${sandboxId}.preview.localhost:${env.PREVIEW_PORT}`;
+  return gatewayOrigin(sandboxId);
 }

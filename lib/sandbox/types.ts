@@ -22,6 +22,12 @@ export interface SandboxInfo {
   since: string;
   /** Why it is in `error`, in words. */
   error?: string;
+  /**
+   * While paused, where drivers can tell: `frozen` — its processes are kept, stopped where they
+   * were, and resume takes milliseconds; `stopped` — only its files are kept, and resume starts a
+   * dev server again.
+   */
+  paused?: "frozen" | "stopped";
 }
 
 export interface CommandResult {
@@ -68,7 +74,11 @@ export interface SandboxProvider {
     args: string[],
     options?: RunCommandOptions,
   ): Promise<CommandResult>;
-  /** The URL a browser uses to reach `port` in the sandbox (the dev server's port by default). */
+  /**
+   * A URL naming `port` in the sandbox (the dev server's by default). The preview service hands
+   * browsers the gateway's origin for the preview session instead (lib/preview/urls.ts), on every
+   * driver; the gateway reaches the sandbox through `upstream`.
+   */
   previewUrl(id: string, port?: number): Promise<string>;
   logs(id: string, options?: { since?: string; limit?: number }): Promise<LogEntry[]>;
   pause(id: string): Promise<void>;
@@ -81,17 +91,32 @@ export interface SandboxProvider {
   /** Someone is viewing: keep the sandbox live for at least `ms` more (idle pausing waits). */
   keepAlive?(id: string, ms?: number): Promise<void>;
   /**
-   * For the preview gateway on remote drivers (E2B): the sandbox's dev-server URL and the headers
-   * a request needs to get in. Local sandboxes are reached through `localDevServerEndpoint`.
+   * How the preview gateway reaches the sandbox's dev server right now (`port`: the dev server's by
+   * default), or null when it is not serving (paused, unknown, not listening yet). Browsers never
+   * reach a sandbox directly: every preview is served through the gateway, on every driver.
    */
-  upstream?(id: string, port?: number): Promise<SandboxUpstream | null>;
+  upstream(id: string, port?: number): Promise<SandboxUpstream | null>;
 }
 
-export interface SandboxUpstream {
-  /** Base URL of the dev server, e.g. https://5173-<id>.e2b.app */
+/**
+ * Where the preview gateway forwards a preview's requests and websocket upgrades (Vite's HMR
+ * socket is on the same server, so upgrades go to the same place).
+ */
+export type SandboxUpstream = LocalSandboxUpstream | RemoteSandboxUpstream;
+
+/** A dev server on this machine: a Unix socket (inside bubblewrap) or a loopback port. */
+export interface LocalSandboxUpstream {
+  kind: "local";
+  socketPath?: string;
+  host?: string;
+  port?: number;
+}
+
+/** A dev server behind a remote proxy (E2B): a base URL, and headers that let a request in. */
+export interface RemoteSandboxUpstream {
+  kind: "remote";
+  /** Base URL of the dev server, e.g. https://5173-<sandbox id>.e2b.app */
   url: string;
-  /** Headers to add to every proxied request and WebSocket upgrade (the traffic access token). */
+  /** Added to every forwarded request and upgrade, e.g. E2B's `e2b-traffic-access-token`. */
   headers: Record<string, string>;
-  /** Vite's HMR WebSocket path on that server. */
-  hmrPath: string;
 }

@@ -61,7 +61,7 @@ describe("local executor", () => {
     ]);
     for (const s of steps) expect(s.finishedAt!.getTime()).toBeGreaterThanOrEqual(s.startedAt.getTime());
     const run = await app.db.jobRun.findUniqueOrThrow({ where: { id: runId } });
-    expect(run).toMatchObject({ status: "succeeded", progress: 100, lockedBy: null });
+    expect(run).toMatchObject({ engine: "local", status: "succeeded", progress: 100, lockedBy: null });
   });
 
   it("survives a crash between two steps: after a restart each finished step ran exactly once", async () => {

@@ -7,13 +7,17 @@ import { sweepUnreferencedBlobsFunction } from "@/inngest/functions/sweep-unrefe
 import { requestProjectDuplicate } from "@/inngest/request-duplicate";
 import { localServeHandler } from "@/inngest/serve";
 import { signUp } from "@/lib/auth/sign-up";
+import { inngestClientOptions } from "@/lib/jobs/client-options";
+import { jobsDriver } from "@/lib/jobs/config";
 import { listProjectJobs } from "@/lib/jobs/list-project-jobs";
 import { LocalExecutor } from "@/lib/jobs/local-executor";
+import { localSigningKey } from "@/lib/jobs/signing";
 import { createProject } from "@/lib/projects/create-project";
 import { blobKey } from "@/lib/storage/keys";
 import { sha256Hex } from "@/lib/versions/manifest";
 import { resolveWorkspace } from "@/lib/workspaces/queries";
 import { setupTestApp } from "./helpers/app";
+import { CloudRun } from "./jobs/cloud-driver";
 
 let app: Awaited<ReturnType<typeof setupTestApp>>;
 let owner: { userId: string; workspaceId: string };
@@ -138,6 +142,7 @@ describe("through the local executor", () => {
       expect(await manifestOf(queued.projectId)).toEqual(await manifestOf(source.id));
 
       const jobs = await listProjectJobs({ workspaceId: owner.workspaceId, projectId: source.id });
+      expect(await app.db.jobRun.count({ where: { engine: { not: "local" } } })).toBe(0);
       expect(jobs.items[0]).toMatchObject({
         functionName: "duplicate-project",
         status: "succeeded",
@@ -155,5 +160,30 @@ describe("through the local executor", () => {
     } finally {
       await executor.stop();
     }
+  });
+});
+
+describe("with the local executor as the engine", () => {
+  it("the app's client has no run mirror: a run it did not start leaves no rows", async () => {
+    expect(jobsDriver()).toBe("local");
+    expect(inngestClientOptions().middleware).toBeUndefined();
+    // The app's serve handler driven the way Inngest Cloud would drive it, with no executor: every
+    // row in the tables would have to come from the mirror, which the local engine must not have.
+    const source = await createProject({ ...owner, name: "Not mirrored", templateId: "saas" });
+    const runs = await app.db.jobRun.count();
+    const run = new CloudRun({
+      handler: localServeHandler,
+      signingKey: localSigningKey(),
+      functionId: "pagecraft-duplicate-project",
+      event: {
+        name: "project/duplicate.requested",
+        data: { ...owner, projectId: source.id, newProjectId: "cnotmirrored0000000000000", name: "Copy" },
+      },
+      maxAttempts: 4,
+    });
+    expect((await run.runToEnd()).status).toBe("succeeded");
+    expect(await app.db.jobRun.count()).toBe(runs);
+    expect(await app.db.jobRun.count({ where: { id: run.runId } })).toBe(0);
+    expect(await app.db.jobStep.count({ where: { runId: run.runId } })).toBe(0);
   });
 });

@@ -1,8 +1,24 @@
-// The preview gateway against a fake upstream (a tiny HTTP + websocket server standing in for a
-// Vite dev server), reached the way the browser reaches it: 127.0.0.1 with the preview's Host.
+// The preview gateway against fake upstreams (tiny HTTP + websocket servers standing in for a Vite
+// dev server: local on a port or a Unix socket, remote behind a token like E2B's, over http and
+// https), reached the way the browser reaches it: 127.0.0.1 with the preview's Host.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer, type IncomingHttpHeaders, request, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  request,
+  type Server,
+  type ServerResponse,
+} from "node:http";
+import { createServer as createHttpsServer, type Server as HttpsServer } from "node:https";
+import {
+  type AddressInfo,
+  createServer as createNetServer,
+  type Server as NetServer,
+  type Socket,
+} from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,21 +31,31 @@ import {
   startPreviewGateway,
 } from "@/lib/preview/gateway/server";
 import { newPreviewId, PREVIEW_COOKIE, signPreviewToken, verifyPreviewToken } from "@/lib/preview/tokens";
-import { previewIdFromHost } from "@/lib/preview/urls";
+import { gatewayOrigin, type PreviewOrigin, previewIdFromHost } from "@/lib/preview/urls";
 
 const STUDIO = "http://localhost:3999";
 const HTML = `<!doctype html><html lang="en"><head><meta charset="UTF-8" /><title>Site</title></head><body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body></html>`;
 
+/** What E2B wants with public traffic off: a per-sandbox token in this header. */
+const TOKEN_HEADER = "e2b-traffic-access-token";
+const REMOTE_TOKEN = "remote-secret-token-0123456789";
+
 interface Upstream {
-  server: Server;
+  server: Server | HttpsServer;
   seen: IncomingHttpHeaders[];
+  port: number;
   close(): Promise<void>;
 }
 
-async function startUpstream(listen: { port: 0 } | { socketPath: string }): Promise<Upstream> {
+async function startUpstream(
+  listen: { port: 0 } | { socketPath: string },
+  options: { token?: string; tls?: { key: string; cert: string } } = {},
+): Promise<Upstream> {
   const seen: IncomingHttpHeaders[] = [];
-  const server = createServer((req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     seen.push(req.headers);
+    // Like E2B's proxy with public traffic off.
+    if (options.token && req.headers[TOKEN_HEADER] !== options.token) return res.writeHead(403).end("no");
     if (req.url === "/") return res.writeHead(200, { "content-type": "text/html" }).end(HTML);
     if (req.url?.startsWith("/src/main.tsx")) {
       return res.writeHead(200, { "content-type": "text/javascript" }).end("console.log('<head>')");
@@ -39,10 +65,15 @@ async function startUpstream(listen: { port: 0 } | { socketPath: string }): Prom
       return;
     }
     res.writeHead(404).end("missing");
-  });
+  };
+  const server = options.tls ? createHttpsServer(options.tls, handler) : createServer(handler);
   const wss = new WebSocketServer({ noServer: true });
   server.on("upgrade", (req, socket, head) => {
     seen.push(req.headers);
+    if (options.token && req.headers[TOKEN_HEADER] !== options.token) {
+      socket.end("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n");
+      return;
+    }
     wss.handleUpgrade(req, socket, head, (ws) => {
       ws.on("message", (data) => ws.send(`echo:${data.toString()}`));
       ws.send(JSON.stringify({ type: "connected" }));
@@ -56,6 +87,7 @@ async function startUpstream(listen: { port: 0 } | { socketPath: string }): Prom
   return {
     server,
     seen,
+    port: "socketPath" in listen ? 0 : (server.address() as AddressInfo).port,
     close: () =>
       new Promise((resolve) => {
         for (const client of wss.clients) client.terminate();
@@ -65,34 +97,76 @@ async function startUpstream(listen: { port: 0 } | { socketPath: string }): Prom
   };
 }
 
+/** A certificate for localhost from the openssl CLI (node:crypto cannot make one), or null. */
+function selfSignedCertificate(): { key: string; cert: string } | null {
+  const dir = mkdtempSync(path.join(tmpdir(), "pagecraft-cert-"));
+  try {
+    execFileSync(
+      "openssl",
+      [
+        ...["req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"],
+        ...["-keyout", path.join(dir, "key.pem"), "-out", path.join(dir, "cert.pem"), "-days", "1"],
+        ...["-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"],
+      ],
+      { stdio: "ignore" },
+    );
+    return {
+      key: readFileSync(path.join(dir, "key.pem"), "utf8"),
+      cert: readFileSync(path.join(dir, "cert.pem"), "utf8"),
+    };
+  } catch {
+    return null;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 let gateway: PreviewGateway;
 let tcpUpstream: Upstream;
 let socketUpstream: Upstream;
+let remoteUpstream: Upstream;
 let socketDir: string;
 const tcpId = newPreviewId();
 const socketId = newPreviewId();
 const downId = newPreviewId();
 const bootingId = newPreviewId();
+const remoteId = newPreviewId();
+const remoteDownId = newPreviewId();
 const views: string[] = [];
+const upstreamErrors: Array<{ previewId: string; code?: string; kind: string }> = [];
+/** previewId → upstream, for every gateway in this file (tests add their own). */
+const upstreams = new Map<string, GatewayUpstream>();
+
+async function lookup(previewId: string) {
+  if (previewId === bootingId) return { kind: "starting" as const };
+  const upstream = upstreams.get(previewId);
+  return upstream ? { kind: "ok" as const, upstream } : { kind: "not_found" as const };
+}
+
+const onUpstreamError = (previewId: string, error: NodeJS.ErrnoException, upstream: GatewayUpstream) =>
+  upstreamErrors.push({ previewId, code: error.code, kind: upstream.kind });
 
 beforeAll(async () => {
   socketDir = await mkdtemp(path.join(tmpdir(), "pagecraft-gateway-"));
   tcpUpstream = await startUpstream({ port: 0 });
   socketUpstream = await startUpstream({ socketPath: path.join(socketDir, "vite.sock") });
-  const upstreams = new Map<string, GatewayUpstream>([
-    [tcpId, { host: "127.0.0.1", port: (tcpUpstream.server.address() as AddressInfo).port }],
-    [socketId, { socketPath: path.join(socketDir, "vite.sock") }],
-    [downId, { host: "127.0.0.1", port: 1 }],
-  ]);
+  remoteUpstream = await startUpstream({ port: 0 }, { token: REMOTE_TOKEN });
+  upstreams.set(tcpId, { kind: "local", host: "127.0.0.1", port: tcpUpstream.port });
+  upstreams.set(socketId, { kind: "local", socketPath: path.join(socketDir, "vite.sock") });
+  upstreams.set(downId, { kind: "local", host: "127.0.0.1", port: 1 });
+  // E2B's shape: the sandbox's own base URL, and the header that lets a request in (any case).
+  upstreams.set(remoteId, {
+    kind: "remote",
+    url: `http://127.0.0.1:${remoteUpstream.port}`,
+    headers: { "E2B-Traffic-Access-Token": REMOTE_TOKEN },
+  });
+  upstreams.set(remoteDownId, { kind: "remote", url: "http://127.0.0.1:1", headers: {} });
   gateway = await startPreviewGateway({
     port: 0,
     studioOrigin: STUDIO,
-    async lookup(previewId) {
-      if (previewId === bootingId) return { kind: "starting" };
-      const upstream = upstreams.get(previewId);
-      return upstream ? { kind: "ok", upstream } : { kind: "not_found" };
-    },
+    lookup,
     onView: (id) => views.push(id),
+    onUpstreamError,
   });
 });
 
@@ -100,6 +174,7 @@ afterAll(async () => {
   await gateway?.close();
   await tcpUpstream?.close();
   await socketUpstream?.close();
+  await remoteUpstream?.close();
   await rm(socketDir, { recursive: true, force: true });
 });
 
@@ -112,19 +187,28 @@ interface Answer {
 function get(
   previewId: string,
   pathname: string,
-  options: { cookie?: string; accept?: string; method?: string; body?: string } = {},
+  options: {
+    cookie?: string;
+    accept?: string;
+    method?: string;
+    body?: string;
+    headers?: Record<string, string>;
+    /** Another gateway than the default one, and the Host name to send it. */
+    via?: { port: number; host: string };
+  } = {},
 ): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
         host: "127.0.0.1",
-        port: gateway.port,
+        port: options.via?.port ?? gateway.port,
         path: pathname,
         method: options.method ?? "GET",
         headers: {
-          host: `${previewId}.preview.localhost:${gateway.port}`,
+          host: options.via?.host ?? `${previewId}.preview.localhost:${gateway.port}`,
           accept: options.accept ?? "text/html",
           ...(options.cookie ? { cookie: options.cookie } : {}),
+          ...options.headers,
         },
       },
       (res) => {
@@ -145,6 +229,22 @@ function get(
 }
 
 const sessionCookie = (previewId: string) => `${PREVIEW_COOKIE}=${signPreviewToken(previewId, "session")}`;
+
+/** Opens Vite's HMR socket through a gateway, has one message echoed, and closes it. */
+async function hmrEcho(port: number, host: string, cookie: string): Promise<string[]> {
+  const ws = new WebSocket(`ws://127.0.0.1:${port}/?token=abc`, "vite-hmr", { headers: { host, cookie } });
+  const messages: string[] = [];
+  ws.on("message", (data) => messages.push(data.toString()));
+  await new Promise<void>((resolve, reject) => {
+    ws.on("open", () => resolve());
+    ws.on("error", reject);
+  });
+  expect(ws.protocol).toBe("vite-hmr");
+  ws.send("ping");
+  await expect.poll(() => messages.length).toBe(2);
+  ws.close();
+  return messages;
+}
 
 describe("preview tokens", () => {
   it("accepts its own token only: right kind, right preview, not expired", () => {
@@ -278,23 +378,108 @@ describe("preview gateway", () => {
   for (const [label, id] of [
     ["port", tcpId],
     ["Unix socket", socketId],
+    ["remote URL", remoteId],
   ] as const) {
     it(`carries the HMR websocket upgrade to a dev server on a ${label}`, async () => {
-      const ws = new WebSocket(`ws://127.0.0.1:${gateway.port}/?token=abc`, "vite-hmr", {
-        headers: { host: `${id}.preview.localhost:${gateway.port}`, cookie: sessionCookie(id) },
-      });
-      const messages: string[] = [];
-      ws.on("message", (data) => messages.push(data.toString()));
-      await new Promise<void>((resolve, reject) => {
-        ws.on("open", () => resolve());
-        ws.on("error", reject);
-      });
-      expect(ws.protocol).toBe("vite-hmr");
-      ws.send("ping");
-      await expect.poll(() => messages).toEqual([JSON.stringify({ type: "connected" }), "echo:ping"]);
-      ws.close();
+      const host = `${id}.preview.localhost:${gateway.port}`;
+      expect(await hmrEcho(gateway.port, host, sessionCookie(id))).toEqual([
+        JSON.stringify({ type: "connected" }),
+        "echo:ping",
+      ]);
     });
   }
+
+  it("forwards to a remote upstream: its own Host, its access header (never the page's), nothing of ours", async () => {
+    remoteUpstream.seen.length = 0;
+    const cookie = sessionCookie(remoteId);
+    const answer = await get(remoteId, "/", {
+      cookie: `theme=dark; ${cookie}`,
+      headers: { [TOKEN_HEADER]: "forged-by-the-page" },
+    });
+    expect(answer.status).toBe(200);
+    expect(answer.body).toContain(`<head><script src="${CLIENT_SCRIPT_PATH}"></script><meta`);
+    expect(answer.headers["content-security-policy"]).toBe(`frame-ancestors ${STUDIO}`);
+    expect(JSON.stringify(answer.headers)).not.toContain(REMOTE_TOKEN);
+    const [seen] = remoteUpstream.seen;
+    expect(seen[TOKEN_HEADER]).toBe(REMOTE_TOKEN);
+    // The remote proxy routes by Host: the upstream's own name, not the preview's nor "localhost".
+    expect(seen.host).toBe(`127.0.0.1:${remoteUpstream.port}`);
+    expect(seen.cookie).toBe("theme=dark");
+    expect(seen["x-forwarded-host"]).toBe(`${remoteId}.preview.localhost:${gateway.port}`);
+    expect(seen["x-forwarded-proto"]).toBe("http");
+
+    const js = await get(remoteId, "/src/main.tsx?t=1", { cookie, accept: "*/*" });
+    expect(js.body).toBe("console.log('<head>')");
+    const echo = await get(remoteId, "/echo", { cookie, method: "POST", body: "over there", accept: "*/*" });
+    expect(echo.body).toBe("over there");
+    expect(remoteUpstream.seen.every((h) => h[TOKEN_HEADER] === REMOTE_TOKEN)).toBe(true);
+
+    await hmrEcho(gateway.port, `${remoteId}.preview.localhost:${gateway.port}`, cookie);
+    const upgrade = remoteUpstream.seen.find((h) => h.upgrade === "websocket")!;
+    expect(upgrade[TOKEN_HEADER]).toBe(REMOTE_TOKEN);
+    expect(upgrade.host).toBe(`127.0.0.1:${remoteUpstream.port}`);
+    expect(upgrade.cookie).toBeUndefined();
+    expect(upgrade["sec-websocket-protocol"]).toBe("vite-hmr");
+  });
+
+  it("reports an unreachable dev server the same way, local or remote", async () => {
+    upstreamErrors.length = 0;
+    for (const id of [downId, remoteDownId]) {
+      const down = await get(id, "/", { cookie: sessionCookie(id) });
+      expect(down.status).toBe(502);
+      expect(down.body).toContain("restarting");
+    }
+    expect(upstreamErrors).toEqual([
+      { previewId: downId, code: "ECONNREFUSED", kind: "local" },
+      { previewId: remoteDownId, code: "ECONNREFUSED", kind: "remote" },
+    ]);
+    const ws = new WebSocket(`ws://127.0.0.1:${gateway.port}/`, "vite-hmr", {
+      headers: {
+        host: `${remoteDownId}.preview.localhost:${gateway.port}`,
+        cookie: sessionCookie(remoteDownId),
+      },
+    });
+    const status = await new Promise<number>((resolve) => {
+      ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on("error", () => resolve(-1));
+    });
+    expect(status).toBe(502);
+  });
+
+  it("asks again when a kept-alive upstream connection was closed just as it was reused", async () => {
+    // Answers one request per connection, then drops the connection when the next one arrives.
+    let connections = 0;
+    const flaky = createNetServer((socket) => {
+      connections += 1;
+      let served = false;
+      socket.on("data", () => {
+        if (served) return void socket.destroy();
+        served = true;
+        socket.write(
+          "HTTP/1.1 200 OK\r\nContent-Type: text/javascript\r\nContent-Length: 2\r\nConnection: keep-alive\r\n\r\nok",
+        );
+      });
+    });
+    await new Promise<void>((resolve) => flaky.listen(0, "127.0.0.1", resolve));
+    const id = newPreviewId();
+    upstreams.set(id, {
+      kind: "remote",
+      url: `http://127.0.0.1:${(flaky.address() as AddressInfo).port}`,
+      headers: {},
+    });
+    upstreamErrors.length = 0;
+    try {
+      for (const attempt of [1, 2]) {
+        const answer = await get(id, `/m.js?${attempt}`, { cookie: sessionCookie(id), accept: "*/*" });
+        expect(answer.status).toBe(200);
+        expect(answer.body).toBe("ok");
+      }
+      expect(connections).toBe(2);
+      expect(upstreamErrors).toEqual([]);
+    } finally {
+      flaky.close();
+    }
+  });
 
   it("refuses a websocket upgrade without the cookie", async () => {
     const ws = new WebSocket(`ws://127.0.0.1:${gateway.port}/`, "vite-hmr", {
@@ -305,5 +490,120 @@ describe("preview gateway", () => {
       ws.on("error", () => resolve(-1));
     });
     expect(status).toBe(403);
+  });
+});
+
+const tlsCertificate = selfSignedCertificate();
+
+describe("preview gateway in production shape: its own domain, https upstreams, timeouts", () => {
+  const origin: PreviewOrigin = { scheme: "https", domain: "preview.example.com" };
+  let prod: PreviewGateway;
+  let tlsUpstream: Upstream | undefined;
+  let silent: NetServer;
+  const silentSockets = new Set<Socket>();
+  const tlsId = newPreviewId();
+  const silentId = newPreviewId();
+  const via = (id: string) => ({ port: prod.port, host: `${id}.preview.example.com` });
+
+  beforeAll(async () => {
+    // Accepts connections and never says a word.
+    silent = createNetServer((socket) => {
+      silentSockets.add(socket);
+      socket.on("error", () => undefined);
+    });
+    await new Promise<void>((resolve) => silent.listen(0, "127.0.0.1", resolve));
+    upstreams.set(silentId, {
+      kind: "remote",
+      url: `http://127.0.0.1:${(silent.address() as AddressInfo).port}`,
+      headers: {},
+    });
+    if (tlsCertificate) {
+      tlsUpstream = await startUpstream({ port: 0 }, { token: REMOTE_TOKEN, tls: tlsCertificate });
+      upstreams.set(tlsId, {
+        kind: "remote",
+        url: `https://localhost:${tlsUpstream.port}`,
+        headers: { [TOKEN_HEADER]: REMOTE_TOKEN },
+      });
+    }
+    prod = await startPreviewGateway({
+      port: 0,
+      studioOrigin: STUDIO,
+      origin,
+      lookup,
+      onUpstreamError,
+      idleTimeoutMs: 300,
+      ...(tlsCertificate ? { tls: { ca: tlsCertificate.cert } } : {}),
+    });
+  });
+  afterAll(async () => {
+    await prod?.close();
+    await tlsUpstream?.close();
+    for (const socket of silentSockets) socket.destroy();
+    silent?.close();
+  });
+
+  it("answers for the configured preview domain only, and tells the dev server the public scheme", async () => {
+    expect(gatewayOrigin(tcpId, origin)).toBe(`https://${tcpId}.preview.example.com`);
+    tcpUpstream.seen.length = 0;
+    const answer = await get(tcpId, "/", { cookie: sessionCookie(tcpId), via: via(tcpId) });
+    expect(answer.status).toBe(200);
+    expect(tcpUpstream.seen[0]["x-forwarded-proto"]).toBe("https");
+    expect(tcpUpstream.seen[0]["x-forwarded-host"]).toBe(`${tcpId}.preview.example.com`);
+    const elsewhere = await get(tcpId, "/", {
+      cookie: sessionCookie(tcpId),
+      via: { port: prod.port, host: `${tcpId}.preview.localhost:${prod.port}` },
+    });
+    expect(elsewhere.status).toBe(404);
+    expect(elsewhere.body).toContain("does not belong to a preview");
+  });
+
+  it.runIf(tlsCertificate)(
+    "reaches an https upstream by name (certificate checked) with its access header, HMR included",
+    async () => {
+      const upstream = tlsUpstream!;
+      upstream.seen.length = 0;
+      const cookie = sessionCookie(tlsId);
+      const answer = await get(tlsId, "/", { cookie, via: via(tlsId) });
+      expect(answer.status).toBe(200);
+      expect(answer.body).toContain(CLIENT_SCRIPT_PATH);
+      expect(upstream.seen[0].host).toBe(`localhost:${upstream.port}`);
+      expect(upstream.seen[0][TOKEN_HEADER]).toBe(REMOTE_TOKEN);
+      expect(await hmrEcho(prod.port, via(tlsId).host, cookie)).toEqual([
+        JSON.stringify({ type: "connected" }),
+        "echo:ping",
+      ]);
+      expect(upstream.seen.find((h) => h.upgrade === "websocket")?.[TOKEN_HEADER]).toBe(REMOTE_TOKEN);
+
+      // A gateway that does not trust the certificate refuses to talk to it.
+      upstreamErrors.length = 0;
+      const untrusted = await get(tlsId, "/", { cookie });
+      expect(untrusted.status).toBe(502);
+      expect(upstreamErrors).toEqual([
+        { previewId: tlsId, code: "DEPTH_ZERO_SELF_SIGNED_CERT", kind: "remote" },
+      ]);
+    },
+  );
+
+  it("gives up on a dev server that does not answer, page or websocket, and says so", async () => {
+    upstreamErrors.length = 0;
+    const cookie = sessionCookie(silentId);
+    const started = Date.now();
+    const answer = await get(silentId, "/", { cookie, via: via(silentId) });
+    expect(answer.status).toBe(502);
+    expect(answer.body).toContain("restarting");
+    expect(Date.now() - started).toBeLessThan(5_000);
+
+    const ws = new WebSocket(`ws://127.0.0.1:${prod.port}/`, "vite-hmr", {
+      headers: { host: via(silentId).host, cookie },
+    });
+    const status = await new Promise<number>((resolve) => {
+      ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on("error", () => resolve(-1));
+    });
+    expect(status).toBe(502);
+    expect(upstreamErrors).toEqual([
+      { previewId: silentId, code: "ETIMEDOUT", kind: "remote" },
+      { previewId: silentId, code: "ETIMEDOUT", kind: "remote" },
+    ]);
   });
 });

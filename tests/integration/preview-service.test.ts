@@ -1,12 +1,18 @@
 // The preview service (lib/preview) over a real database and storage, with a fake sandbox
 // provider that records what it is asked: status transitions and their realtime events, reuse,
 // the workspace limit, idle pausing and resuming, syncing only changed files, the after-apply
-// type-check, and the fix loop's stop after two identical failures.
+// type-check, and the fix loop's stop after two identical failures. Then the E2B driver (on its
+// fake client) end to end: a preview opened the way a browser opens it, through the gateway.
+import { type IncomingHttpHeaders, request } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { WebSocket } from "ws";
 import { signUp } from "@/lib/auth/sign-up";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { checkVersionInPreview } from "@/lib/preview/check-version";
+import { CLIENT_SCRIPT_PATH } from "@/lib/preview/gateway/client-script";
+import { type PreviewGateway, startPreviewGateway } from "@/lib/preview/gateway/server";
+import { lookupPreview } from "@/lib/preview/gateway/start";
 import { getPreview } from "@/lib/preview/get-preview";
 import { reconcileOpenSessions } from "@/lib/preview/monitor";
 import { setPreviewProvider } from "@/lib/preview/provider";
@@ -15,10 +21,12 @@ import { startOrResumePreview } from "@/lib/preview/start-preview";
 import { stopPreview } from "@/lib/preview/stop-preview";
 import { pauseIdlePreviews } from "@/lib/preview/sweep-idle";
 import { syncPreviewToVersion } from "@/lib/preview/sync-version";
-import { verifyPreviewToken } from "@/lib/preview/tokens";
+import { PREVIEW_COOKIE, verifyPreviewToken } from "@/lib/preview/tokens";
+import { studioOrigin } from "@/lib/preview/urls";
 import { createProject } from "@/lib/projects/create-project";
 import { setRealtime } from "@/lib/realtime";
 import type { OutgoingEvent, RealtimeServer } from "@/lib/realtime/types";
+import { E2B_TRAFFIC_TOKEN_HEADER, E2BSandboxProvider } from "@/lib/sandbox/e2b";
 import type {
   CommandResult,
   CreateSandboxOptions,
@@ -30,6 +38,7 @@ import { restoreVersion } from "@/lib/versions/restore-version";
 import { saveChangeSet } from "@/lib/versions/save-change-set";
 import { resolveWorkspace } from "@/lib/workspaces/queries";
 import { setupTestApp } from "./helpers/app";
+import { FakeE2B } from "./helpers/sandbox-e2b-fake";
 
 class FakeProvider implements SandboxProvider {
   readonly driver = "local" as const;
@@ -84,6 +93,9 @@ class FakeProvider implements SandboxProvider {
   }
   async previewUrl(id: string) {
     return `http://${id}.example`;
+  }
+  async upstream() {
+    return null;
   }
   async logs() {
     return [{ at: new Date().toISOString(), stream: "stdout" as const, text: "VITE ready" }];
@@ -391,5 +403,156 @@ describe("preview service", () => {
     expect((await getPreview(scope)).status).toBe("stopped");
     const next = await startOrResumePreview(scope);
     expect(next.id).not.toBe(session.id);
+  });
+});
+
+describe("E2B previews through the gateway", () => {
+  let fake: FakeE2B;
+  let e2b: E2BSandboxProvider;
+  let gateway: PreviewGateway;
+
+  /** A browser's request: to the gateway's address, for the preview's host name. */
+  function browserGet(
+    host: string,
+    path: string,
+    cookie?: string,
+  ): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+    return new Promise((resolve, reject) => {
+      const req = request(
+        {
+          host: "127.0.0.1",
+          port: gateway.port,
+          path,
+          headers: {
+            host,
+            accept: "text/html",
+            "sec-fetch-dest": "iframe",
+            ...(cookie ? { cookie } : {}),
+            // A page cannot choose what the sandbox sees: whatever it sends is replaced.
+            [E2B_TRAFFIC_TOKEN_HEADER]: "forged",
+          },
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on("data", (c: Buffer) => chunks.push(c));
+          res.on("end", () =>
+            resolve({
+              status: res.statusCode ?? 0,
+              headers: res.headers,
+              body: Buffer.concat(chunks).toString("utf8"),
+            }),
+          );
+        },
+      );
+      req.on("error", reject);
+      req.end();
+    });
+  }
+
+  /** Opens the studio's iframe URL: the boot token is traded for our cookie. */
+  async function open(frameUrl: string) {
+    const url = new URL(frameUrl);
+    const boot = await browserGet(url.host, url.pathname + url.search);
+    expect(boot.status).toBe(302);
+    const cookie = String(boot.headers["set-cookie"]).split(";")[0];
+    expect(cookie.startsWith(`${PREVIEW_COOKIE}=`)).toBe(true);
+    return { host: url.host, cookie, boot };
+  }
+
+  /** What reached the stand-in dev server through the gateway (not the driver's own probes). */
+  const viaGateway = (sandboxId: string) =>
+    fake.sandboxes.get(sandboxId)!.requests.filter((r) => r.headers["x-forwarded-host"]);
+
+  beforeAll(async () => {
+    fake = await new FakeE2B().init();
+    e2b = new E2BSandboxProvider({ client: fake, templateId: "pagecraft-preview", protocol: "http" });
+    gateway = await startPreviewGateway({ port: 0, studioOrigin: studioOrigin(), lookup: lookupPreview });
+  });
+  beforeEach(async () => {
+    await setPreviewProvider(e2b);
+  });
+  afterAll(async () => {
+    await gateway?.close();
+    await fake?.teardown();
+  });
+
+  it("serves the page and HMR socket with the traffic token added upstream, never handed to the browser", async () => {
+    const scope = await newProject("Remote");
+    const session = await startOrResumePreview({ ...scope, wait: true });
+    expect(session.status).toBe("ready");
+    const sandbox = fake.sandboxes.get(session.sandboxId)!;
+    expect(sandbox.token).toMatch(/^[0-9a-f]{24}$/); // public traffic is off
+
+    const view = await getPreview(scope);
+    expect(new URL(view.url!).origin).toBe(`http://${session.id}.preview.localhost:${env.PREVIEW_PORT}`);
+    expect(view.origin).toBe(`http://${session.id}.preview.localhost:${env.PREVIEW_PORT}`);
+    const { host, cookie, boot } = await open(view.url!);
+
+    const page = await browserGet(host, "/", `theme=dark; ${cookie}`);
+    expect(page.status).toBe(200);
+    expect(page.body).toContain('<div id="root">');
+    expect(page.body.split(`<script src="${CLIENT_SCRIPT_PATH}"></script>`)).toHaveLength(2);
+    expect(page.headers["content-security-policy"]).toBe(`frame-ancestors ${studioOrigin()}`);
+    for (const answer of [boot, page]) {
+      expect(JSON.stringify(answer.headers)).not.toContain(sandbox.token);
+      expect(answer.body).not.toContain(sandbox.token);
+    }
+
+    const [reached] = viaGateway(session.sandboxId);
+    expect(reached.url).toBe("/");
+    expect(reached.headers[E2B_TRAFFIC_TOKEN_HEADER]).toBe(sandbox.token);
+    // E2B routes by Host: the sandbox's own host name (here the fake's address), not the preview's.
+    expect(reached.headers.host).toBe(`127.0.0.1:${sandbox.port}`);
+    expect(reached.headers["x-forwarded-host"]).toBe(host);
+    expect(reached.headers.cookie).toBe("theme=dark");
+
+    const ws = new WebSocket(`ws://127.0.0.1:${gateway.port}/?token=vite`, "vite-hmr", {
+      headers: { host, cookie },
+    });
+    const messages: string[] = [];
+    ws.on("message", (data) => messages.push(data.toString()));
+    await new Promise<void>((resolve, reject) => {
+      ws.on("open", () => resolve());
+      ws.on("error", reject);
+    });
+    ws.send("ping");
+    await expect.poll(() => messages).toEqual([JSON.stringify({ type: "connected" }), "echo:ping"]);
+    ws.close();
+    const upgrade = viaGateway(session.sandboxId).find((r) => r.upgrade)!;
+    expect(upgrade.url).toBe("/?token=vite");
+    expect(upgrade.headers[E2B_TRAFFIC_TOKEN_HEADER]).toBe(sandbox.token);
+    expect(upgrade.headers.host).toBe(`127.0.0.1:${sandbox.port}`);
+    expect(upgrade.headers.cookie).toBeUndefined();
+  });
+
+  it("serves it from a gateway in another process than the studio that created it", async () => {
+    const scope = await newProject("Elsewhere");
+    const session = await startOrResumePreview({ ...scope, wait: true });
+    const { host, cookie } = await open((await getPreview(scope)).url!);
+    // The studio on Vercel, the gateway on a Node host: the same E2B account, none of its memory.
+    await setPreviewProvider(
+      new E2BSandboxProvider({ client: fake, templateId: "pagecraft-preview", protocol: "http" }),
+    );
+    const page = await browserGet(host, "/", cookie);
+    expect(page.status).toBe(200);
+    const sandbox = fake.sandboxes.get(session.sandboxId)!;
+    expect(viaGateway(session.sandboxId).at(-1)!.headers[E2B_TRAFFIC_TOKEN_HEADER]).toBe(sandbox.token);
+    expect(page.body).not.toContain(sandbox.token);
+  });
+
+  it("shows a paused preview as resuming, then serves it again", async () => {
+    const scope = await newProject("Paused");
+    const session = await startOrResumePreview({ ...scope, wait: true });
+    const { host, cookie } = await open((await getPreview(scope)).url!);
+    const later = Date.now() + (env.PREVIEW_IDLE_MINUTES + 1) * 60_000;
+    expect((await pauseIdlePreviews(later)).paused).toContain(session.id);
+    expect(fake.sandboxes.get(session.sandboxId)!.state).toBe("paused");
+
+    const waiting = await browserGet(host, "/", cookie);
+    expect(waiting.status).toBe(503);
+    expect(waiting.body).toContain("Resuming the preview");
+    await expect
+      .poll(async () => (await browserGet(host, "/", cookie)).status, { timeout: 20_000 })
+      .toBe(200);
   });
 });

@@ -9,6 +9,7 @@ import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { CLIENT_SCRIPT_PATH, renderClientScript } from "@/lib/preview/gateway/client-script";
 import { E2BSandboxProvider } from "@/lib/sandbox/e2b";
+import { processTree } from "@/lib/sandbox/local/freeze";
 import { LocalSandboxProvider } from "@/lib/sandbox/local/provider";
 import type { SandboxFile, SandboxProvider } from "@/lib/sandbox/types";
 import { loadTemplateFiles } from "@/lib/templates/registry";
@@ -87,6 +88,8 @@ describe.each(Object.keys(drivers))("sandbox contract: %s", (driverName) => {
     expect(main.body).toContain("createRoot");
     expect((await driver.provider.list({ workspaceId })).map((s) => s.id)).toEqual([id]);
     expect(await driver.provider.list({ workspaceId: "someone-else" })).toEqual([]);
+    // What the preview gateway forwards to: on this machine, or a URL behind an access header.
+    expect((await driver.provider.upstream(id))?.kind).toBe(driverName === "local" ? "local" : "remote");
   });
 
   it("writes only changed files and the dev server serves the new module", async () => {
@@ -168,6 +171,7 @@ describe.each(Object.keys(drivers))("sandbox contract: %s", (driverName) => {
   it("pauses and resumes", async () => {
     await driver.provider.pause(id);
     expect((await driver.provider.status(id))?.status).toBe("paused");
+    expect(await driver.provider.upstream(id)).toBeNull();
     expect((await driver.get(id, "/")).status).not.toBe(200);
     await driver.provider.resume(id);
     const ready = await driver.provider.waitUntilReady(id, 30_000);
@@ -249,6 +253,14 @@ describe("e2b sandbox only", () => {
     await creator.resume(id);
     expect((await creator.waitUntilReady(id, 30_000)).status).toBe("ready");
     expect((await getFromE2B(creator, id, "/")).status).toBe(200);
+  });
+
+  it("names the upstream to a gateway that did not create the sandbox: the same URL and token", async () => {
+    const known = await creator.upstream(id);
+    const other = await elsewhere().upstream(id);
+    expect(other).toEqual(known);
+    expect(other?.headers).toEqual({ "e2b-traffic-access-token": fake.sandboxes.get(id)!.token });
+    expect(await elsewhere().upstream("fakemissing000")).toBeNull();
   });
 
   it("says a sandbox that is gone is not found, so the sweep can stop its preview", async () => {
@@ -349,6 +361,64 @@ describe("local sandbox only", () => {
       if (process.getuid?.() === 0) expect(out.uid).toBe(65534);
     },
   );
+
+  it("pauses by freezing the dev server, and resumes the same process with what was written meanwhile", async () => {
+    expect((await provider.waitUntilReady(id, 30_000)).status).toBe("ready");
+    const pid = provider.devServerPid(id)!;
+    await provider.pause(id);
+    expect(await provider.status(id)).toMatchObject({ status: "paused", paused: "frozen" });
+    const tree = processTree(pid);
+    expect(tree.length).toBeGreaterThan(0);
+    expect(tree.every((p) => p.state === "T")).toBe(true); // stopped: no CPU while paused
+    expect((await getFromLocal(provider, id, "/")).status).toBe(0); // nothing is served
+
+    // A write while frozen does not wait for the server to answer; it takes it in when thawed.
+    const started = performance.now();
+    await provider.writeFiles(id, {
+      write: [{ path: "src/frozen.ts", content: "export const n = 'thawed';\n" }],
+      delete: [],
+    });
+    expect(performance.now() - started).toBeLessThan(1000);
+
+    const resumed = await provider.resume(id);
+    expect(resumed.status).toBe("ready");
+    expect(provider.devServerPid(id)).toBe(pid);
+    expect(processTree(pid).some((p) => p.state === "T")).toBe(false);
+    expect((await getFromLocal(provider, id, "/src/frozen.ts")).body).toContain("thawed");
+  });
+
+  it("counts a frozen dev server that dies as paused (stopped), not as a crash to restart", async () => {
+    await provider.pause(id);
+    const pid = provider.devServerPid(id)!;
+    process.kill(pid, "SIGKILL");
+    await expect.poll(async () => (await provider.status(id))?.paused, { timeout: 10_000 }).toBe("stopped");
+    expect((await provider.status(id))?.status).toBe("paused");
+    expect((await provider.logs(id)).some((l) => /restarting the dev server/.test(l.text))).toBe(false);
+    await provider.resume(id);
+    expect((await provider.waitUntilReady(id, 30_000)).status).toBe("ready");
+  });
+
+  it("stops a dev server frozen for the freeze time: its processes are gone, resume starts one", async () => {
+    await provider.pause(id);
+    const pid = provider.devServerPid(id)!;
+    expect(await provider.stopFrozen(60_000)).toEqual([]); // not frozen that long yet
+    expect(await provider.stopFrozen(0)).toEqual([id]);
+    expect(await provider.status(id)).toMatchObject({ status: "paused", paused: "stopped" });
+    await expect.poll(() => processTree(pid).length, { timeout: 5000 }).toBe(0);
+
+    await provider.resume(id);
+    expect((await provider.waitUntilReady(id, 30_000)).status).toBe("ready");
+    expect(provider.devServerPid(id)).not.toBe(pid);
+    expect((await getFromLocal(provider, id, "/src/frozen.ts")).body).toContain("thawed");
+  });
+
+  it("kills a frozen sandbox: every process of it is gone", async () => {
+    await provider.pause(id);
+    const pid = provider.devServerPid(id)!;
+    await provider.kill(id);
+    expect(await provider.status(id)).toBeNull();
+    await expect.poll(() => processTree(pid).length, { timeout: 5000 }).toBe(0);
+  });
 });
 
 function provider_isSandboxed() {

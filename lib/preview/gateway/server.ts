@@ -1,29 +1,30 @@
-// The preview gateway (local sandbox driver): one HTTP server on PREVIEW_PORT that serves every
-// preview from its own origin, `http://<preview-id>.preview.localhost:<port>`, by Host header, and
-// forwards to that preview's Vite dev server (a Unix socket or a loopback port), websocket
-// upgrades (Vite's HMR channel) included.
+// The preview gateway: one HTTP server on PREVIEW_PORT that serves every preview, on every sandbox
+// driver, from its own origin — `http://<preview-id>.preview.localhost:<port>` by default,
+// PREVIEW_ORIGIN's (`https://{id}.preview.example.com`) in production — by Host header, and
+// forwards to that preview's dev server, websocket upgrades (Vite's HMR channel) included. The
+// dev server is local (a Unix socket or a loopback port) or remote (E2B: an https URL that only
+// answers requests carrying the sandbox's traffic access token, which the gateway adds and the
+// browser never sees); upstream.ts speaks to both.
 //
 // Plain node:http + node:net rather than a proxy library: every HTML answer is rewritten anyway
 // (frame-ancestors; the client script where the dev server has not put it already), upstreams
-// are Unix sockets as often as ports, and the whole job — hop-by-hop headers, one keep-alive
-// agent, raw upgrade piping — is short.
+// are Unix sockets as often as URLs, and the whole job — hop-by-hop headers, keep-alive agents,
+// raw upgrade piping — is short.
 //
 // Access: the preview id is unguessable, and a request also needs a signed token — `?__pagecraft_token=<boot
 // token>` once (answered with a cookie and a redirect to the same URL without it), then the
 // cookie. Neither the cookie nor the token is passed on to the dev server (it runs project code).
 import {
-  Agent,
   createServer,
-  request as httpRequest,
   type IncomingMessage,
   type OutgoingHttpHeaders,
   type Server,
   type ServerResponse,
 } from "node:http";
-import type { AddressInfo, Socket } from "node:net";
-import { connect } from "node:net";
+import type { AddressInfo } from "node:net";
 import type { Duplex } from "node:stream";
 import { brotliDecompressSync, gunzipSync, inflateSync } from "node:zlib";
+import type { SandboxUpstream } from "@/lib/sandbox/types";
 import {
   BOOT_TOKEN_PARAM,
   PREVIEW_COOKIE,
@@ -31,15 +32,22 @@ import {
   signPreviewToken,
   verifyPreviewToken,
 } from "../tokens";
-import { previewIdFromHost } from "../urls";
+import { type PreviewOrigin, previewIdFromHost, previewOrigin } from "../urls";
 import { CLIENT_SCRIPT_PATH, renderClientScript } from "./client-script";
 import { gatewayPage } from "./pages";
+import {
+  createUpstreamClient,
+  type ForwardedFor,
+  isHopByHop,
+  resolveTarget,
+  type UpstreamOptions,
+  type UpstreamTarget,
+  upgradeRequestHead,
+  upstreamHeaders,
+} from "./upstream";
 
-export interface GatewayUpstream {
-  socketPath?: string;
-  host?: string;
-  port?: number;
-}
+/** A local dev server (`kind: "local"`: socket or port) or a remote one (`kind: "remote"`: URL + headers). */
+export type GatewayUpstream = SandboxUpstream;
 
 export type GatewayLookup =
   | { kind: "ok"; upstream: GatewayUpstream }
@@ -48,17 +56,19 @@ export type GatewayLookup =
   | { kind: "unavailable"; message: string }
   | { kind: "not_found" };
 
-export interface PreviewGatewayOptions {
+export interface PreviewGatewayOptions extends UpstreamOptions {
   port: number;
   /** Default 127.0.0.1 (browsers resolve every *.localhost name to loopback). */
   host?: string;
   /** The only origin allowed to frame previews and to receive the client script's messages. */
   studioOrigin: string;
+  /** Where browsers reach previews: the Host names answered for. Default: PREVIEW_ORIGIN's. */
+  origin?: PreviewOrigin;
   lookup(previewId: string): Promise<GatewayLookup>;
   /** A page was opened (document request or websocket): someone is viewing this preview. */
   onView?(previewId: string): void;
-  /** The dev server did not answer (crashed or restarting). */
-  onUpstreamError?(previewId: string, error: Error): void;
+  /** The dev server did not answer (crashed, restarting, unreachable, or too slow). */
+  onUpstreamError?(previewId: string, error: Error, upstream: GatewayUpstream): void;
 }
 
 export interface PreviewGateway {
@@ -66,18 +76,6 @@ export interface PreviewGateway {
   readonly host: string;
   close(): Promise<void>;
 }
-
-const hopByHop = new Set([
-  "connection",
-  "keep-alive",
-  "proxy-authenticate",
-  "proxy-authorization",
-  "proxy-connection",
-  "te",
-  "trailer",
-  "transfer-encoding",
-  "upgrade",
-]);
 
 function parseCookies(header: string | undefined): Map<string, string> {
   const cookies = new Map<string, string>();
@@ -88,38 +86,22 @@ function parseCookies(header: string | undefined): Map<string, string> {
   return cookies;
 }
 
-/** The Cookie header without ours (the dev server runs project code and never sees the token). */
-function stripOurCookie(header: string | undefined): string | undefined {
-  if (!header) return undefined;
-  const kept = header
-    .split(";")
-    .map((p) => p.trim())
-    .filter((p) => p && !p.startsWith(`${PREVIEW_COOKIE}=`));
-  return kept.length ? kept.join("; ") : undefined;
-}
-
 function isDocumentRequest(req: IncomingMessage): boolean {
   const dest = req.headers["sec-fetch-dest"];
   if (dest) return dest === "document" || dest === "iframe";
   return (req.headers.accept ?? "").includes("text/html");
 }
 
-function upstreamHeaders(req: IncomingMessage, previewHost: string): OutgoingHttpHeaders {
-  const headers: OutgoingHttpHeaders = {};
-  for (const [name, value] of Object.entries(req.headers)) {
-    if (value === undefined || hopByHop.has(name) || name === "cookie" || name === "host") continue;
-    headers[name] = value;
-  }
-  const cookie = stripOurCookie(req.headers.cookie);
-  if (cookie) headers.cookie = cookie;
-  // Vite refuses Host names it was not told about (DNS-rebinding protection); localhost it knows.
-  headers.host = "localhost";
-  headers["x-forwarded-host"] = previewHost;
-  headers["x-forwarded-proto"] = "http";
-  // HTML is rewritten here, so ask for it uncompressed.
-  if (isDocumentRequest(req)) headers["accept-encoding"] = "identity";
-  return headers;
+/** A request without a body (a GET or HEAD, as every page and module request is): safe to send again. */
+function bodyless(req: IncomingMessage): boolean {
+  return (
+    (req.method === "GET" || req.method === "HEAD") &&
+    req.headers["content-length"] === undefined &&
+    req.headers["transfer-encoding"] === undefined
+  );
 }
+
+const isReset = (error: NodeJS.ErrnoException) => error.code === "ECONNRESET" || error.code === "EPIPE";
 
 function decode(body: Buffer, encoding: string | undefined): Buffer | null {
   if (!encoding || encoding === "identity") return body;
@@ -152,7 +134,8 @@ export function injectClientScript(html: string): string {
 }
 
 export function startPreviewGateway(options: PreviewGatewayOptions): Promise<PreviewGateway> {
-  const agent = new Agent({ keepAlive: true, maxSockets: 64 });
+  const upstreams = createUpstreamClient(options);
+  const origin = options.origin ?? previewOrigin();
   const frameAncestors = `frame-ancestors ${options.studioOrigin}`;
   const clientScript = renderClientScript(options.studioOrigin);
   const sockets = new Set<Duplex>();
@@ -181,8 +164,13 @@ export function startPreviewGateway(options: PreviewGatewayOptions): Promise<Pre
     return verifyPreviewToken(previewId, "session", parseCookies(req.headers.cookie).get(PREVIEW_COOKIE));
   }
 
+  const forwardedFor = (req: IncomingMessage): ForwardedFor => ({
+    host: req.headers.host ?? "",
+    proto: origin.scheme,
+  });
+
   async function handle(req: IncomingMessage, res: ServerResponse) {
-    const previewId = previewIdFromHost(req.headers.host);
+    const previewId = previewIdFromHost(req.headers.host, origin);
     const url = new URL(req.url ?? "/", "http://gateway");
     if (!previewId) {
       return sendPage(req, res, 404, "No preview here", "This address does not belong to a preview.");
@@ -259,52 +247,26 @@ export function startPreviewGateway(options: PreviewGatewayOptions): Promise<Pre
     forward(req, res, previewId, found.upstream);
   }
 
-  function forward(req: IncomingMessage, res: ServerResponse, previewId: string, upstream: GatewayUpstream) {
-    const outgoing = httpRequest({
-      agent,
-      socketPath: upstream.socketPath,
-      host: upstream.socketPath ? undefined : (upstream.host ?? "127.0.0.1"),
-      port: upstream.socketPath ? undefined : upstream.port,
-      method: req.method,
-      path: req.url,
-      headers: upstreamHeaders(req, req.headers.host ?? ""),
-    });
-    outgoing.on("response", (answer) => {
-      const headers: OutgoingHttpHeaders = {};
-      for (const [name, value] of Object.entries(answer.headers)) {
-        if (value !== undefined && !hopByHop.has(name)) headers[name] = value;
-      }
-      const type = String(answer.headers["content-type"] ?? "");
-      if (!type.startsWith("text/html") || req.method === "HEAD") {
-        res.writeHead(answer.statusCode ?? 502, answer.statusMessage, headers);
-        answer.pipe(res);
+  function forward(
+    req: IncomingMessage,
+    res: ServerResponse,
+    previewId: string,
+    upstream: GatewayUpstream,
+    retry = true,
+  ) {
+    const target = resolveTarget(upstream);
+    const headers = upstreamHeaders(req, target, forwardedFor(req));
+    // HTML is rewritten here, so ask for it uncompressed.
+    if (isDocumentRequest(req)) headers["accept-encoding"] = "identity";
+    const outgoing = upstreams.request(target, { method: req.method, path: req.url ?? "/", headers });
+    outgoing.on("response", (answer) => respond(req, res, answer, target));
+    outgoing.on("error", (error: NodeJS.ErrnoException) => {
+      // A kept-alive connection the dev server closed just as it was reused: ask once more.
+      if (retry && outgoing.reusedSocket && !res.headersSent && bodyless(req) && isReset(error)) {
+        forward(req, res, previewId, upstream, false);
         return;
       }
-      const chunks: Buffer[] = [];
-      answer.on("data", (chunk: Buffer) => chunks.push(chunk));
-      answer.on("error", () => res.destroy());
-      answer.on("end", () => {
-        const encoding = answer.headers["content-encoding"];
-        const decoded = decode(Buffer.concat(chunks), encoding);
-        if (decoded === null) {
-          // An encoding we cannot read: pass it on untouched rather than break the page.
-          res.writeHead(answer.statusCode ?? 502, headers).end(Buffer.concat(chunks));
-          return;
-        }
-        const body = Buffer.from(injectClientScript(decoded.toString("utf8")), "utf8");
-        delete headers["content-length"];
-        delete headers["content-encoding"];
-        delete headers.etag;
-        headers["content-length"] = String(body.length);
-        headers["cache-control"] = "no-store";
-        const csp = answer.headers["content-security-policy"];
-        // A comma separates policies: the page's own stays enforced beside ours.
-        headers["content-security-policy"] = csp ? `${csp}, ${frameAncestors}` : frameAncestors;
-        res.writeHead(answer.statusCode ?? 200, headers).end(body);
-      });
-    });
-    outgoing.on("error", (error) => {
-      options.onUpstreamError?.(previewId, error);
+      options.onUpstreamError?.(previewId, error, upstream);
       sendPage(
         req,
         res,
@@ -314,7 +276,51 @@ export function startPreviewGateway(options: PreviewGatewayOptions): Promise<Pre
         1,
       );
     });
-    req.pipe(outgoing);
+    if (bodyless(req)) outgoing.end();
+    else req.pipe(outgoing);
+  }
+
+  function respond(
+    req: IncomingMessage,
+    res: ServerResponse,
+    answer: IncomingMessage,
+    target: UpstreamTarget,
+  ) {
+    const headers: OutgoingHttpHeaders = {};
+    for (const [name, value] of Object.entries(answer.headers)) {
+      // The headers that let us in (a traffic token) never travel back to the browser.
+      if (value !== undefined && !isHopByHop(name) && !Object.hasOwn(target.headers, name))
+        headers[name] = value;
+    }
+    const type = String(answer.headers["content-type"] ?? "");
+    // A dev server that goes away mid-answer leaves a cut answer, not a hanging one.
+    answer.on("error", () => res.destroy());
+    if (!type.startsWith("text/html") || req.method === "HEAD") {
+      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, headers);
+      answer.pipe(res);
+      return;
+    }
+    const chunks: Buffer[] = [];
+    answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+    answer.on("end", () => {
+      const encoding = answer.headers["content-encoding"];
+      const decoded = decode(Buffer.concat(chunks), encoding);
+      if (decoded === null) {
+        // An encoding we cannot read: pass it on untouched rather than break the page.
+        res.writeHead(answer.statusCode ?? 502, headers).end(Buffer.concat(chunks));
+        return;
+      }
+      const body = Buffer.from(injectClientScript(decoded.toString("utf8")), "utf8");
+      delete headers["content-length"];
+      delete headers["content-encoding"];
+      delete headers.etag;
+      headers["content-length"] = String(body.length);
+      headers["cache-control"] = "no-store";
+      const csp = answer.headers["content-security-policy"];
+      // A comma separates policies: the page's own stays enforced beside ours.
+      headers["content-security-policy"] = csp ? `${csp}, ${frameAncestors}` : frameAncestors;
+      res.writeHead(answer.statusCode ?? 200, headers).end(body);
+    });
   }
 
   async function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer) {
@@ -324,7 +330,7 @@ export function startPreviewGateway(options: PreviewGatewayOptions): Promise<Pre
     const refuse = (status: string) => {
       socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     };
-    const previewId = previewIdFromHost(req.headers.host);
+    const previewId = previewIdFromHost(req.headers.host, origin);
     if (!previewId) return refuse("404 Not Found");
     if (!authorized(req, previewId)) return refuse("403 Forbidden");
     const found = await options.lookup(previewId);
@@ -332,34 +338,27 @@ export function startPreviewGateway(options: PreviewGatewayOptions): Promise<Pre
       return refuse(found.kind === "not_found" ? "404 Not Found" : "503 Service Unavailable");
     options.onView?.(previewId);
     const { upstream } = found;
-    const target: Socket = upstream.socketPath
-      ? connect({ path: upstream.socketPath })
-      : connect({ host: upstream.host ?? "127.0.0.1", port: upstream.port ?? 80 });
-    sockets.add(target);
-    target.on("close", () => sockets.delete(target));
-    target.setNoDelay(true);
-    target.on("connect", () => {
-      const lines = [`${req.method} ${req.url} HTTP/1.1`];
-      const raw = req.rawHeaders;
-      for (let i = 0; i < raw.length; i += 2) {
-        const name = raw[i].toLowerCase();
-        if (name === "host" || name === "cookie") continue;
-        lines.push(`${raw[i]}: ${raw[i + 1]}`);
-      }
-      lines.push("Host: localhost");
-      const cookie = stripOurCookie(req.headers.cookie);
-      if (cookie) lines.push(`Cookie: ${cookie}`);
-      target.write(`${lines.join("\r\n")}\r\n\r\n`);
-      if (head.length) target.write(head);
-      target.pipe(socket);
-      socket.pipe(target);
+    const target = resolveTarget(upstream);
+    let answered = false;
+    const upstreamSocket = upstreams.open(target, () => {
+      upstreamSocket.write(upgradeRequestHead(req, target, forwardedFor(req)));
+      if (head.length) upstreamSocket.write(head);
+      upstreamSocket.once("data", () => {
+        answered = true;
+      });
+      upstreamSocket.pipe(socket, { end: false });
+      socket.pipe(upstreamSocket);
     });
-    target.on("error", (error) => {
-      options.onUpstreamError?.(previewId, error);
-      if (!socket.destroyed) refuse("502 Bad Gateway");
+    sockets.add(upstreamSocket);
+    upstreamSocket.on("error", (error) => options.onUpstreamError?.(previewId, error, upstream));
+    upstreamSocket.on("close", () => {
+      sockets.delete(upstreamSocket);
+      if (socket.destroyed) return;
+      // Unanswered, the browser can still be told why; once answered, its socket just ends.
+      if (answered) socket.end();
+      else refuse("502 Bad Gateway");
     });
-    socket.on("close", () => target.destroy());
-    target.on("close", () => socket.destroy());
+    socket.on("close", () => upstreamSocket.destroy());
   }
 
   const server: Server = createServer((req, res) => {
@@ -384,7 +383,7 @@ export function startPreviewGateway(options: PreviewGatewayOptions): Promise<Pre
         close: () =>
           new Promise<void>((done) => {
             for (const socket of sockets) socket.destroy();
-            agent.destroy();
+            upstreams.destroy();
             server.closeAllConnections();
             server.close(() => done());
           }),

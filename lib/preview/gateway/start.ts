@@ -1,5 +1,10 @@
-// Starts the preview gateway with the studio (lib/embedded/start.ts) when previews run on the
-// local sandbox driver, plus the loop that only makes sense where the dev servers live: the
+// Starts the preview gateway, on every sandbox driver: with the studio wherever it runs as a Node
+// server (`npm run dev`, `npm start`: lib/embedded/start.ts), or on its own
+// (`npm run preview:gateway`, scripts/preview-gateway.ts) where the studio runs on Vercel, whose
+// functions cannot hold a listening server or a websocket. Either way it finds a preview's dev
+// server through the PreviewSession row and the provider's `upstream`, whatever the driver.
+//
+// On the local driver it also runs the loop that only makes sense where the dev servers live: the
 // monitor (provider status → PreviewSession rows and realtime). Idle previews are paused by the
 // `pause-idle-previews` Inngest function on every driver (on one machine the embedded local
 // executor runs its cron), so there is no second sweeper on a timer here; the local provider's
@@ -7,15 +12,13 @@
 // Deliberately no "server-only": instrumentation.ts loads this outside the react-server layer.
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
-import { localDevServerEndpoint } from "@/lib/sandbox/local-endpoint";
-import type { SandboxProvider } from "@/lib/sandbox/types";
 import { reconcileOpenSessions } from "../monitor";
-import { getPreviewProvider } from "../provider";
+import { getPreviewProvider, keepSandboxAlive } from "../provider";
 import { touchSession } from "../queries";
 import { cachedSession, forgetCachedSession } from "../registry";
 import { startOrResumePreview } from "../start-preview";
-import { studioOrigin } from "../urls";
-import { type GatewayLookup, type GatewayUpstream, type PreviewGateway, startPreviewGateway } from "./server";
+import { gatewayOriginPattern, studioOrigin } from "../urls";
+import { type GatewayLookup, type PreviewGateway, startPreviewGateway } from "./server";
 
 const MONITOR_INTERVAL_MS = 1_000;
 
@@ -33,8 +36,15 @@ export async function lookupPreview(previewId: string): Promise<GatewayLookup> {
     void resumeFromGateway(session.projectId);
     return { kind: "starting", message: "Resuming the preview…" };
   }
-  const endpoint = await devServerEndpoint(session.sandboxId);
-  if (endpoint) return { kind: "ok", upstream: endpoint };
+  const provider = await getPreviewProvider();
+  const upstream = await provider.upstream(session.sandboxId).catch((error: unknown) => {
+    log.warn("preview upstream lookup failed", { previewId, error });
+    return null;
+  });
+  // A remote dev server's address is known before it listens (its proxy would answer with an error
+  // page of its own): wait for the session to be ready. A local one is known only once it listens.
+  if (upstream && !(upstream.kind === "remote" && session.status === "booting"))
+    return { kind: "ok", upstream };
   if (session.status === "error") {
     return {
       kind: "unavailable",
@@ -42,20 +52,6 @@ export async function lookupPreview(previewId: string): Promise<GatewayLookup> {
     };
   }
   return { kind: "starting" };
-}
-
-/**
- * The dev server's address. Next bundles instrumentation apart from the routes, so the provider
- * this process holds (on globalThis) may be an instance of the other bundle's class, which an
- * `instanceof` check inside localDevServerEndpoint does not recognise: ask the provider itself then.
- */
-async function devServerEndpoint(sandboxId: string): Promise<GatewayUpstream | null> {
-  const found = await localDevServerEndpoint(sandboxId);
-  if (found) return found;
-  const provider = (await getPreviewProvider()) as SandboxProvider & {
-    endpoint?: (id: string) => GatewayUpstream | null;
-  };
-  return typeof provider.endpoint === "function" ? provider.endpoint(sandboxId) : null;
 }
 
 const resuming = new Set<string>();
@@ -84,11 +80,17 @@ async function resume(projectId: string): Promise<void> {
 
 const lastViewWrite = new Map<string, number>();
 
+/** Someone is looking (a page or its HMR socket): the preview is not idle. At most every 30 s. */
 function onView(previewId: string): void {
   const now = Date.now();
   if (now - (lastViewWrite.get(previewId) ?? 0) < 30_000) return;
   lastViewWrite.set(previewId, now);
   void touchSession(previewId).catch(() => undefined);
+  // A preview open in a tab of its own has no editor heartbeat: extend the sandbox's life here.
+  void (async () => {
+    const session = await cachedSession(previewId);
+    if (session) await keepSandboxAlive(await getPreviewProvider(), session.sandboxId);
+  })().catch(() => undefined);
 }
 
 let reconciling = false;
@@ -104,34 +106,63 @@ async function reconcileSoon(): Promise<void> {
   }
 }
 
-export async function startEmbeddedPreviewGateway(): Promise<void> {
-  if ((await getPreviewProvider()).driver !== "local") return;
+export interface PreviewGatewayServiceOptions {
+  port?: number;
+  host?: string;
+  /** Run the local driver's status monitor beside it (only where the dev servers live). */
+  monitor?: boolean;
+}
+
+/**
+ * Starts the gateway on PREVIEW_PORT with the session lookup, once per process; null when it could
+ * not listen (logged, with a hint when the port is taken).
+ */
+export function startPreviewGatewayService(
+  options: PreviewGatewayServiceOptions = {},
+): Promise<PreviewGateway | null> {
+  const port = options.port ?? env.PREVIEW_PORT;
+  const host = options.host ?? env.PREVIEW_LISTEN_HOST;
   globalForGateway.pagecraftPreviewGateway ??= startPreviewGateway({
-    port: env.PREVIEW_PORT,
+    port,
+    host,
     studioOrigin: studioOrigin(),
     lookup: lookupPreview,
     onView,
-    onUpstreamError: (previewId) => {
+    onUpstreamError: (previewId, error, upstream) => {
       forgetCachedSession(previewId);
-      void reconcileSoon();
+      if (options.monitor) void reconcileSoon();
+      if (upstream.kind === "remote")
+        log.warn("preview upstream did not answer", { previewId, error: error.message });
     },
   }).then(
     (gateway) => {
-      log.info("preview gateway listening", { url: `http://*.preview.localhost:${gateway.port}` });
-      globalForGateway.pagecraftPreviewTimers = [
-        setInterval(() => void reconcileSoon(), MONITOR_INTERVAL_MS),
-      ];
-      for (const timer of globalForGateway.pagecraftPreviewTimers) timer.unref();
+      log.info("preview gateway listening", {
+        url: gatewayOriginPattern(),
+        listen: `${gateway.host}:${gateway.port}`,
+      });
+      if (options.monitor) {
+        globalForGateway.pagecraftPreviewTimers = [
+          setInterval(() => void reconcileSoon(), MONITOR_INTERVAL_MS),
+        ];
+        for (const timer of globalForGateway.pagecraftPreviewTimers) timer.unref();
+      }
       return gateway;
     },
     (error: NodeJS.ErrnoException) => {
       log.error("preview gateway could not start", {
-        port: env.PREVIEW_PORT,
+        port,
         hint: error.code === "EADDRINUSE" ? "The port is taken: set PREVIEW_PORT to a free one." : undefined,
         error,
       });
       return null;
     },
   );
-  await globalForGateway.pagecraftPreviewGateway;
+  return globalForGateway.pagecraftPreviewGateway;
+}
+
+/** With the studio's Node server, on every driver; not in Vercel's functions (see above). */
+export async function startEmbeddedPreviewGateway(): Promise<void> {
+  if (env.VERCEL) return;
+  const provider = await getPreviewProvider();
+  await startPreviewGatewayService({ monitor: provider.driver === "local" });
 }

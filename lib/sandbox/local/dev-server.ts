@@ -23,6 +23,7 @@ type LauncherMessage =
   | { type: "listening"; ms: number; socketPath?: string; port?: number }
   | { type: "synced"; id: number }
   | { type: "held"; id: number }
+  | { type: "collected"; id: number }
   | { type: "memory"; id: number; usage: NodeJS.MemoryUsage };
 
 export class DevServerProcess extends EventEmitter<{
@@ -52,7 +53,7 @@ export class DevServerProcess extends EventEmitter<{
           ? { socketPath: message.socketPath }
           : { host: "127.0.0.1", port: message.port };
         this.emit("listening", this.endpoint);
-      } else if (message.type === "synced" || message.type === "held") {
+      } else if (message.type === "synced" || message.type === "held" || message.type === "collected") {
         this.waiting.get(message.id)?.();
         this.waiting.delete(message.id);
       }
@@ -117,6 +118,23 @@ export class DevServerProcess extends EventEmitter<{
         resolve();
       });
       this.child.send({ type: "hold", id });
+    });
+  }
+
+  /** Collects garbage now (before a pause freezes the process). Bounded like `hold`. */
+  collectGarbage(timeoutMs = 1000): Promise<void> {
+    if (!this.running || !this.child.connected) return Promise.resolve();
+    const id = this.nextSync++;
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(id);
+        resolve();
+      }, timeoutMs);
+      this.waiting.set(id, () => {
+        clearTimeout(timer);
+        resolve();
+      });
+      this.child.send({ type: "gc", id });
     });
   }
 

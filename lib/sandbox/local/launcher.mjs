@@ -17,7 +17,7 @@ const { createServer } = await import("vite");
 const reporter = reporterFromEnv();
 
 const http = createHttpServer();
-const vite = await createServer({
+const inlineConfig = {
   root: config.root,
   configFile: path.join(config.root, "vite.config.ts"),
   configLoader: "runner",
@@ -35,22 +35,42 @@ const vite = await createServer({
     allowedHosts: config.allowedHosts ?? undefined,
     watch: { ignored: ["**/dist/**"] },
   },
-});
+};
+
+// "optimizeOnly": pre-bundle the dependencies into the cache, then exit. The studio runs this
+// before a pooled server's first start, so no long-lived server bundles them itself — a server
+// that does keeps what the bundler's allocator holds on to (~15 MB) for its whole life. The same
+// config as the server's, so the cache's config hash matches and the server takes it as it is.
+if (config.optimizeOnly) {
+  const { optimizeDeps, resolveConfig } = await import("vite");
+  // Deprecated in Vite (the server optimizes by itself) but exported; without it, the server will.
+  if (typeof optimizeDeps === "function")
+    await optimizeDeps(await resolveConfig({ ...inlineConfig, logLevel: "error" }, "serve"));
+  process.exit(0);
+}
+
+const vite = await createServer(inlineConfig);
 http.on("request", (req, res) => {
   busy = true;
+  collected = false;
   vite.middlewares(req, res);
 });
 
 // A preview idles far more than it works: once a burst of requests is over, collect garbage so
 // the resident size drops back (Node runs with --expose-gc for this; see local/spawn.ts).
+// `collected`: no request since the last collection — also one a pause asked for ("gc") before
+// freezing the process, so the timer that falls due as it thaws does not hold up the first request.
 let busy = true;
+let collected = false;
 const gc = globalThis.gc;
 if (typeof gc === "function") {
   setInterval(() => {
     if (!busy) return;
     busy = false;
     setTimeout(() => {
-      if (!busy) gc();
+      if (busy || collected) return;
+      gc();
+      collected = true;
     }, 3000).unref();
   }, 1000).unref();
 }
@@ -93,6 +113,12 @@ vite.watcher.on("all", (_event, file) => {
   for (const done of waiters) done(true);
 });
 process.on("message", async (message) => {
+  if (message?.type === "gc") {
+    gc?.();
+    collected = true;
+    process.send?.({ type: "collected", id: message.id });
+    return;
+  }
   if (message?.type === "memory") {
     process.send?.({ type: "memory", id: message.id, usage: process.memoryUsage() });
     return;

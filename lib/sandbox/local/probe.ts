@@ -45,10 +45,18 @@ export function requestDevServer(
   });
 }
 
-/** The main module named by index.html (`/src/main.tsx` in every starter). */
+/**
+ * The page's own entry module named by index.html (`/src/main.tsx` in every starter). The HTML a
+ * dev server serves has Vite's module scripts before it (`/@vite/client`, plugins' `/@…` ones):
+ * those say nothing about whether the project compiles, so they are skipped.
+ */
 export function mainModuleOf(html: string): string {
-  const match = html.match(/<script[^>]*type="module"[^>]*src="([^"]+)"/);
-  return match?.[1] ?? "/src/main.tsx";
+  for (const [, attributes] of html.matchAll(/<script\b([^>]*)>/gi)) {
+    if (!/\btype=["']module["']/i.test(attributes)) continue;
+    const src = /\bsrc=["']([^"']+)["']/i.exec(attributes)?.[1];
+    if (src && !src.startsWith("/@")) return src;
+  }
+  return "/src/main.tsx";
 }
 
 /** Null when the page is ready; else why not (for the error message after the deadline). */

@@ -1,6 +1,8 @@
 // The local sandbox driver: one Vite dev server per project on this machine, confined with
 // bubblewrap when available (see isolation.ts), sharing one dependency install (deps.ts), with a
-// warm pool of pre-started servers that new and resumed previews claim.
+// warm pool of pre-started servers that new and resumed previews claim. Pausing freezes a dev
+// server (resume: milliseconds); after PREVIEW_FREEZE_MINUTES frozen it is stopped (resume: a
+// pooled server takes the project's files).
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { readdir, readFile, rm } from "node:fs/promises";
@@ -20,6 +22,7 @@ import type {
   SandboxInfo,
   SandboxMetadata,
   SandboxProvider,
+  SandboxUpstream,
 } from "../types";
 import { type DepsFolder, ensureDeps } from "./deps";
 import { type DevServerEndpoint, killTree } from "./dev-server";
@@ -34,6 +37,8 @@ export interface LocalProviderOptions {
   /** The neutral template pooled servers start from. */
   poolTemplateId?: string;
   idleMinutes?: number;
+  /** Minutes a paused sandbox stays frozen before its dev server is stopped (0: stop at once). */
+  freezeMinutes?: number;
   maxPerWorkspace?: number;
   memoryMb?: number;
   /** The browser-facing URL of a sandbox (the preview gateway's origin for it). */
@@ -43,6 +48,8 @@ export interface LocalProviderOptions {
 }
 
 const LIVE = new Set(["booting", "ready", "error"]);
+/** How long resuming a frozen sandbox waits for its probe before answering (booting, then). */
+const THAW_READY_MS = 3000;
 
 export class LocalSandboxProvider implements SandboxProvider {
   readonly driver = "local" as const;
@@ -63,6 +70,7 @@ export class LocalSandboxProvider implements SandboxProvider {
       poolSize: options.poolSize ?? env.PREVIEW_POOL_SIZE,
       poolTemplateId: options.poolTemplateId ?? "blank",
       idleMinutes: options.idleMinutes ?? env.PREVIEW_IDLE_MINUTES,
+      freezeMinutes: options.freezeMinutes ?? env.PREVIEW_FREEZE_MINUTES,
       maxPerWorkspace: options.maxPerWorkspace ?? env.PREVIEW_MAX_PER_WORKSPACE,
       memoryMb: options.memoryMb ?? env.PREVIEW_MEMORY_MB,
       previewUrl: options.previewUrl ?? localPreviewUrl,
@@ -89,8 +97,18 @@ export class LocalSandboxProvider implements SandboxProvider {
     this.initialized ??= (async () => {
       await this.recover();
       await removeStaleCgroups(this.caps, new Set([...this.sandboxes.values()].map((s) => s.dirName)));
-      const sweepMs = Math.min(60_000, Math.max(1000, this.options.idleMinutes * 60_000) / 4);
-      this.sweeper = setInterval(() => void this.pauseIdle(), sweepMs);
+      const sweepMs = Math.min(
+        60_000,
+        Math.max(1000, Math.min(this.options.idleMinutes, this.options.freezeMinutes || Infinity) * 60_000) /
+          4,
+      );
+      this.sweeper = setInterval(
+        () =>
+          void this.pauseIdle()
+            .then(() => this.stopFrozen())
+            .catch((error) => log.warn("stopping frozen previews failed", { error })),
+        sweepMs,
+      );
       this.sweeper.unref();
       this.refillPool();
     })();
@@ -153,13 +171,17 @@ export class LocalSandboxProvider implements SandboxProvider {
     return sandbox;
   }
 
-  /** Turns a pooled server into the sandbox `id`: its files become `files`, and it hot-reloads. */
+  /**
+   * Turns a pooled server into the sandbox `id`: its files become `files` (only those that differ
+   * from the pooled template's are written), and it hot-reloads. `files` may still be being read:
+   * the server is told to hold its reactions meanwhile.
+   */
   private async adopt(
     pooled: LocalSandbox,
     id: string,
     metadata: SandboxMetadata,
     templateId: string,
-    files: SandboxFile[],
+    files: SandboxFile[] | Promise<SandboxFile[]>,
   ): Promise<LocalSandbox> {
     pooled.id = id;
     pooled.metadata = metadata;
@@ -168,11 +190,11 @@ export class LocalSandboxProvider implements SandboxProvider {
     this.sandboxes.set(id, pooled);
     try {
       const started = performance.now();
-      await pooled.server?.hold();
+      const [wanted] = await Promise.all([files, pooled.server?.hold()]);
       const changes = await applyFileChanges(
         pooled.appDir,
         pooled.manifest,
-        diffAgainst(pooled.manifest, files),
+        diffAgainst(pooled.manifest, wanted),
       );
       const written = performance.now();
       await pooled.server?.sync(changes, { bulk: true });
@@ -187,9 +209,18 @@ export class LocalSandboxProvider implements SandboxProvider {
       throw error;
     }
     await pooled.persist();
-    // Refill once this one is ready: a server starting meanwhile would take the CPU it compiles with.
-    void pooled.settled(15_000).then(() => this.refillPool());
+    // Refill once this one is ready and its first page load is over: a server starting meanwhile
+    // would take the CPU that load compiles with (two cores).
+    void this.quiet(pooled).then(() => this.refillPool());
     return pooled;
+  }
+
+  /** Resolves once `sandbox` is ready and no request reached it for `quietMs` (at most `maxMs`). */
+  private async quiet(sandbox: LocalSandbox, quietMs = 1000, maxMs = 10_000): Promise<void> {
+    const deadline = Date.now() + maxMs;
+    await sandbox.settled(maxMs);
+    while (!this.closed && Date.now() < deadline && Date.now() - sandbox.lastActivity < quietMs)
+      await new Promise((resolve) => setTimeout(resolve, 100));
   }
 
   /** Keeps PREVIEW_POOL_SIZE servers starting or ready in the background. */
@@ -205,6 +236,8 @@ export class LocalSandboxProvider implements SandboxProvider {
           await sandbox.prepareFolders();
           await applyFileChanges(sandbox.appDir, sandbox.manifest, { write: files, delete: [] });
           this.pool.push(sandbox);
+          await sandbox.prebundle();
+          if (this.closed) break;
           await sandbox.start();
           // One at a time: starting servers compete for two cores with the ones serving users.
           const info = await sandbox.settled(60_000);
@@ -240,10 +273,15 @@ export class LocalSandboxProvider implements SandboxProvider {
       return sandbox.info();
     }
     if (sandbox.metadata) this.assertCapacity(sandbox.metadata, id);
+    if (sandbox.frozenAt !== null) {
+      await sandbox.thaw();
+      // Everything is compiled already: the probe passes in milliseconds, so answer ready.
+      return sandbox.settled(THAW_READY_MS);
+    }
     const pooled = this.claimPooled(sandbox.deps);
     if (pooled) {
       // The paused folder's files move into a warm server; the folder itself goes.
-      const files = await readProjectFiles(sandbox.appDir, sandbox.manifest);
+      const files = readProjectFiles(sandbox.appDir, sandbox.manifest);
       const resumed = await this.adopt(pooled, id, sandbox.metadata!, sandbox.templateId, files);
       resumed.logs.system(`resumed (was paused since ${sandbox.since})`);
       void sandbox.destroy();
@@ -260,6 +298,8 @@ export class LocalSandboxProvider implements SandboxProvider {
     const applied = await applyFileChanges(sandbox.appDir, sandbox.manifest, changes);
     if (applied.length === 0) return;
     sandbox.logs.system(`wrote ${applied.length} file(s)`);
+    // A frozen server cannot answer: it is told when it thaws.
+    if (sandbox.frozenAt !== null) return sandbox.noteWrittenWhileFrozen(applied);
     await sandbox.server?.sync(applied);
     // A page that failed to compile may compile now.
     if (sandbox.status === "error" && sandbox.server?.running) void sandbox.probe();
@@ -330,13 +370,40 @@ export class LocalSandboxProvider implements SandboxProvider {
     return this.get(id).logs.list(options);
   }
 
+  /**
+   * Pauses: a ready dev server is frozen (resume in milliseconds; `stopFrozen` stops it after
+   * PREVIEW_FREEZE_MINUTES), any other is stopped (folder and Vite cache kept).
+   */
   async pause(id: string): Promise<void> {
     const sandbox = this.get(id);
     if (sandbox.status === "paused") return;
-    await sandbox.stop();
-    sandbox.logs.system("paused (dev server stopped; folder and Vite cache kept)");
+    const minutes = this.options.freezeMinutes;
+    if (minutes > 0 && sandbox.status === "ready" && (await sandbox.freeze())) {
+      sandbox.logs.system(`paused (dev server frozen; stopped if still paused in ${minutes} min)`);
+    } else {
+      await sandbox.stop();
+      sandbox.logs.system("paused (dev server stopped; folder and Vite cache kept)");
+    }
     sandbox.setStatus("paused");
     await sandbox.persist();
+  }
+
+  /**
+   * The second tier of pausing: dev servers frozen for `olderThanMs` (PREVIEW_FREEZE_MINUTES) are
+   * stopped, which gives their memory back. Run by the idle sweep; returns the sandboxes stopped.
+   */
+  async stopFrozen(olderThanMs = this.options.freezeMinutes * 60_000): Promise<string[]> {
+    const cutoff = Date.now() - olderThanMs;
+    const stopped: string[] = [];
+    for (const sandbox of this.sandboxes.values()) {
+      if (sandbox.status !== "paused" || sandbox.frozenAt === null || sandbox.frozenAt > cutoff) continue;
+      const minutes = Math.round((Date.now() - sandbox.frozenAt) / 60_000);
+      await sandbox.stop();
+      sandbox.logs.system(`dev server stopped after ${minutes} min frozen (folder and Vite cache kept)`);
+      await sandbox.persist();
+      stopped.push(sandbox.id);
+    }
+    return stopped;
   }
 
   async kill(id: string): Promise<void> {
@@ -375,9 +442,17 @@ export class LocalSandboxProvider implements SandboxProvider {
   /** Where the gateway connects for this sandbox's dev server (null when it is not serving). */
   endpoint(id: string): DevServerEndpoint | null {
     const sandbox = this.sandboxes.get(id);
-    if (!sandbox?.endpoint || !sandbox.server?.running) return null;
+    // Paused includes frozen: its server still "runs" but would never answer.
+    if (!sandbox?.endpoint || !sandbox.server?.running || sandbox.status === "paused") return null;
     sandbox.lastActivity = Date.now();
     return sandbox.endpoint;
+  }
+
+  /** For the preview gateway: the dev server's socket or loopback port (counts as activity). */
+  async upstream(id: string): Promise<SandboxUpstream | null> {
+    await this.init();
+    const endpoint = this.endpoint(id);
+    return endpoint && { kind: "local", ...endpoint };
   }
 
   /** The dev server's process id, as seen from the host (tests crash it on purpose). */

@@ -1,13 +1,16 @@
 // One local sandbox: its folder (`app/` the project and Vite root, `cache/` Vite's cache, `run/`
 // the dev server's socket, `state.json`), its dev-server process with crash restarts, its status
-// and its logs.
+// and its logs. Paused, it is first frozen (freeze.ts: its processes kept, stopped where they
+// are), and later stopped (only the folder kept).
 import { EventEmitter } from "node:events";
+import { existsSync } from "node:fs";
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import type { SandboxInfo, SandboxMetadata, SandboxStatus } from "../types";
 import type { DepsFolder } from "./deps";
 import { type DevServerEndpoint, DevServerProcess } from "./dev-server";
-import { type Manifest, writeJsonAtomic } from "./files";
+import { type FileChange, type Manifest, writeJsonAtomic } from "./files";
+import { freezeTree, thawTree } from "./freeze";
 import {
   confinedCommand,
   createMemoryCgroup,
@@ -57,6 +60,10 @@ export class LocalSandbox extends EventEmitter<{ status: [SandboxInfo] }> {
   private stopped = false;
   /** A pooled server is warmed (its page's modules compiled) before it counts as ready. */
   warm = false;
+  /** Paused with its dev server frozen (not stopped): since when. */
+  frozenAt: number | null = null;
+  /** Written while frozen: told to the dev server once it thaws (its watcher saw nothing yet). */
+  private writtenWhileFrozen: FileChange[] = [];
 
   constructor(
     public id: string,
@@ -94,6 +101,7 @@ export class LocalSandbox extends EventEmitter<{ status: [SandboxInfo] }> {
       metadata: this.metadata ?? { workspaceId: "", projectId: "" },
       since: this.since,
       ...(this.error ? { error: this.error } : {}),
+      ...(this.status === "paused" ? { paused: this.frozenAt === null ? "stopped" : "frozen" } : {}),
     };
   }
 
@@ -149,6 +157,9 @@ export class LocalSandbox extends EventEmitter<{ status: [SandboxInfo] }> {
       // glibc and mimalloc (used by Vite's native parts) give freed memory back promptly.
       MALLOC_ARENA_MAX: "1",
       MIMALLOC_PURGE_DELAY: "0",
+      // A fixed mmap threshold: by default glibc raises it as big blocks are freed (up to 32 MB),
+      // and the big short-lived buffers after that stay resident in its heap (~7 MB per server).
+      MALLOC_MMAP_THRESHOLD_: "131072",
       ...extra,
     };
   }
@@ -158,23 +169,55 @@ export class LocalSandbox extends EventEmitter<{ status: [SandboxInfo] }> {
     return ["--expose-gc", `--max-old-space-size=${heap}`, "--max-semi-space-size=1"];
   }
 
+  /** What the launcher is told (PAGECRAFT_DEV_SERVER). */
+  private launchConfig() {
+    const useSocket = Boolean(this.settings.caps.bwrap);
+    return {
+      root: this.appDir,
+      cacheDir: this.cacheDir,
+      hmrPath: HMR_PATH,
+      ...(useSocket ? { socketPath: path.join(this.runDir, "dev.sock") } : { port: 0 }),
+    };
+  }
+
+  /**
+   * Pre-bundles the dependencies into Vite's cache in a process of its own that then exits (the
+   * launcher's "optimizeOnly"), unless the cache holds them already. A dev server that bundles
+   * them itself keeps ~15 MB more for its whole life; pooled servers start in the background,
+   * where this costs no one a wait, so they start from a filled cache.
+   */
+  async prebundle(timeoutMs = 60_000): Promise<void> {
+    if (existsSync(path.join(this.cacheDir, "deps", "_metadata.json"))) return;
+    const started = performance.now();
+    const argv = await this.confined(["node", ...this.nodeFlags(), this.deps.launcher]);
+    const run = new DevServerProcess({
+      argv,
+      env: this.childEnv({
+        PAGECRAFT_DEV_SERVER: JSON.stringify({ ...this.launchConfig(), optimizeOnly: true }),
+      }),
+      logs: this.logs,
+    });
+    const timer = setTimeout(() => void run.stop(), timeoutMs);
+    await run.exited;
+    clearTimeout(timer);
+    const ms = Math.round(performance.now() - started);
+    this.logs.system(
+      run.child.exitCode === 0
+        ? `dependencies pre-bundled in ${ms} ms`
+        : `pre-bundling the dependencies failed after ${ms} ms (the dev server bundles them itself)`,
+    );
+  }
+
   /** Starts the dev server (if not running); the status moves to ready once the page serves. */
   async start() {
     if (this.server?.running) return;
     this.stopped = false;
     clearTimeout(this.restartTimer);
     this.setStatus("booting");
-    const useSocket = Boolean(this.settings.caps.bwrap);
-    const launch = {
-      root: this.appDir,
-      cacheDir: this.cacheDir,
-      hmrPath: HMR_PATH,
-      ...(useSocket ? { socketPath: path.join(this.runDir, "dev.sock") } : { port: 0 }),
-    };
     const argv = await this.confined(["node", ...this.nodeFlags(), this.deps.launcher]);
     const server = new DevServerProcess({
       argv,
-      env: this.childEnv({ PAGECRAFT_DEV_SERVER: JSON.stringify(launch) }),
+      env: this.childEnv({ PAGECRAFT_DEV_SERVER: JSON.stringify(this.launchConfig()) }),
       logs: this.logs,
     });
     this.server = server;
@@ -183,6 +226,12 @@ export class LocalSandbox extends EventEmitter<{ status: [SandboxInfo] }> {
     server.on("exit", ({ code, signal, expected }) => {
       if (this.server !== server) return;
       this.logs.system(`dev server exited (${signal ?? `code ${code}`})`);
+      if (this.frozenAt !== null) {
+        // Killed while frozen (the OOM killer, someone else): still paused, now the stopped kind.
+        this.frozenAt = null;
+        this.server = null;
+        return;
+      }
       if (!expected && !this.stopped) this.onCrash();
     });
     await this.persist();
@@ -243,9 +292,58 @@ export class LocalSandbox extends EventEmitter<{ status: [SandboxInfo] }> {
     this.stopped = true;
     clearTimeout(this.restartTimer);
     this.probing++;
+    this.frozenAt = null;
+    this.writtenWhileFrozen = [];
     const server = this.server;
     this.server = null;
+    // SIGKILL ends stopped processes too: a frozen server needs no thaw first.
     await server?.stop();
+  }
+
+  /**
+   * The first tier of pausing: every process of the dev server stopped where it is — no CPU, its
+   * memory kept — so `thaw` brings it back in milliseconds. False when there is no running server
+   * to freeze or it could not be frozen (then it is running as before).
+   */
+  async freeze(): Promise<boolean> {
+    const server = this.server;
+    if (!server?.running || server.pid === undefined) return false;
+    clearTimeout(this.restartTimer);
+    this.probing++; // a probe in flight would only time out against a frozen server
+    // Collected first: it sleeps smaller, and no idle collection falls due the moment it thaws.
+    await server.collectGarbage();
+    try {
+      const count = await freezeTree(server.pid);
+      this.frozenAt = Date.now();
+      this.logs.system(`dev server frozen (${count} processes)`);
+      return true;
+    } catch (error) {
+      thawTree(server.pid);
+      this.logs.system(`dev server could not be frozen: ${error instanceof Error ? error.message : error}`);
+      return false;
+    }
+  }
+
+  /** Files written while frozen, for the dev server to take in when it thaws. */
+  noteWrittenWhileFrozen(changes: FileChange[]) {
+    this.writtenWhileFrozen.push(...changes);
+  }
+
+  /**
+   * Lets a frozen dev server run again, tells it what was written meanwhile, and probes it (a
+   * few milliseconds: everything is compiled); the status is ready once the page serves.
+   */
+  async thaw(): Promise<void> {
+    const server = this.server;
+    const frozenMs = this.frozenAt === null ? 0 : Date.now() - this.frozenAt;
+    this.frozenAt = null;
+    if (!server?.running || server.pid === undefined) return this.start();
+    thawTree(server.pid);
+    this.logs.system(`dev server thawed (frozen ${Math.round(frozenMs / 1000)} s)`);
+    const written = this.writtenWhileFrozen.splice(0);
+    this.setStatus("booting");
+    await server.sync(written);
+    void this.probe(server);
   }
 
   async destroy() {

@@ -3,16 +3,18 @@
 // background dev server is a small HTTP server that serves the project's files and, like E2B with
 // public traffic off, refuses requests without the sandbox's traffic access token; pause (by id,
 // from any client) stops it and connect restores it (a memory snapshot keeps processes), kill
-// removes everything. Standing in for the launcher, the dev server also applies the launcher's
+// removes everything. Every request reaching the dev server is recorded (`requests`), and it
+// answers websocket upgrades (HMR's) with an echo, behind the same token check. Standing in for the launcher, the dev server also applies the launcher's
 // reporter plugin (lib/sandbox/local/preview-reporter.mjs) to what it was started with: the
 // script at its path, and its tags first in <head> of the HTML.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { mkdtemp } from "node:fs/promises";
-import { createServer, type Server } from "node:http";
+import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { WebSocketServer } from "ws";
 import { E2B_LAYOUT } from "@/lib/sandbox/e2b";
 import type {
   E2BClient,
@@ -37,6 +39,7 @@ interface FakeSandbox {
   timeoutMs: number;
   startedAt: Date;
   server?: Server;
+  sockets?: WebSocketServer;
   port?: number;
   serverExit?: (result: E2BCommandResult) => void;
   template: string;
@@ -44,6 +47,8 @@ interface FakeSandbox {
   reporter?: PreviewReporter | null;
   /** Every background command's environment, as the driver sent it. */
   launches: Array<Record<string, string>>;
+  /** Every request (and upgrade) that reached the dev server, as it arrived. */
+  requests: Array<{ url: string; headers: IncomingHttpHeaders; upgrade?: boolean }>;
 }
 
 export class FakeE2B implements E2BClient {
@@ -77,6 +82,7 @@ export class FakeE2B implements E2BClient {
       startedAt: new Date(),
       template,
       launches: [],
+      requests: [],
     };
     this.sandboxes.set(id, sandbox);
     return this.handle(sandbox);
@@ -108,8 +114,7 @@ export class FakeE2B implements E2BClient {
     if (!sandbox || sandbox.state === "killed") return "not_found" as const;
     if (sandbox.state === "paused") return "already_paused" as const;
     sandbox.state = "paused";
-    sandbox.server?.close();
-    sandbox.server = undefined;
+    stopServer(sandbox);
     return "paused" as const;
   }
 
@@ -123,15 +128,14 @@ export class FakeE2B implements E2BClient {
     const sandbox = this.sandboxes.get(id);
     if (!sandbox) return;
     sandbox.state = "killed";
-    sandbox.server?.close();
+    stopServer(sandbox);
     rmSync(sandbox.dir, { recursive: true, force: true });
   }
 
   /** The dev server process dies (as a crash would). */
   crash(id: string) {
     const sandbox = this.sandboxes.get(id)!;
-    sandbox.server?.close();
-    sandbox.server = undefined;
+    stopServer(sandbox);
     sandbox.serverExit?.({ exitCode: 137, stdout: "", stderr: "Killed" });
   }
 
@@ -142,6 +146,7 @@ export class FakeE2B implements E2BClient {
 
   private listen(sandbox: FakeSandbox, port = 0): Promise<void> {
     const server = createServer((req, res) => {
+      sandbox.requests.push({ url: req.url ?? "", headers: req.headers });
       if (sandbox.token && req.headers["e2b-traffic-access-token"] !== sandbox.token) {
         res.writeHead(403).end("missing traffic access token");
         return;
@@ -164,7 +169,20 @@ export class FakeE2B implements E2BClient {
         res.writeHead(404).end("not found");
       }
     });
+    const wss = new WebSocketServer({ noServer: true });
+    server.on("upgrade", (req, socket, head) => {
+      sandbox.requests.push({ url: req.url ?? "", headers: req.headers, upgrade: true });
+      if (sandbox.token && req.headers["e2b-traffic-access-token"] !== sandbox.token) {
+        socket.end("HTTP/1.1 403 Forbidden\r\nContent-Length: 0\r\n\r\n");
+        return;
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => {
+        ws.on("message", (data) => ws.send(`echo:${data.toString()}`));
+        ws.send(JSON.stringify({ type: "connected" }));
+      });
+    });
     sandbox.server = server;
+    sandbox.sockets = wss;
     return new Promise((resolve) =>
       server.listen(port, "127.0.0.1", () => {
         const address = server.address();
@@ -250,6 +268,14 @@ export class FakeE2B implements E2BClient {
       },
     };
   }
+}
+
+/** The dev server goes away with its connections, open websockets included (as the process would). */
+function stopServer(sandbox: FakeSandbox) {
+  for (const client of sandbox.sockets?.clients ?? []) client.terminate();
+  sandbox.server?.closeAllConnections();
+  sandbox.server?.close();
+  sandbox.server = undefined;
 }
 
 /** What Vite does with the reporter plugin's transformIndexHtml tags (head-prepend). */

@@ -1,0 +1,155 @@
+// The run mirror's only contact with Prisma: runs that Inngest Cloud (or an Inngest dev server)
+// executes, written into the local executor's JobRun/JobStep tables so the jobs view reads one
+// shape on every engine. A mirrored row is a record, not state: its id is Inngest's run id, it has
+// no claim, lock, idempotency or concurrency key and no memoized step output, and every write here
+// skips the local executor's rows (engine "local"), as every executor query skips mirrored ones.
+import type { Db } from "@/lib/db/client";
+import type { JobsDriver } from "./config";
+import { LOCAL_ENGINE, type RunStatus, runScope } from "./store";
+
+export type MirrorEngine = Exclude<JobsDriver, "local">;
+
+const FINISHED: RunStatus[] = ["succeeded", "failed", "cancelled"];
+const mirrored = { engine: { not: LOCAL_ENGINE } };
+const unfinished = { status: { notIn: FINISHED } };
+
+export const isFinished = (status: RunStatus) => FINISHED.includes(status);
+
+/** What one request learns about its run when it starts: the step rows already written. */
+export interface MirroredRun {
+  id: string;
+  functionId: string;
+  projectId: string | null;
+  /** True on the request that created the row. */
+  created: boolean;
+  steps: Map<string, { status: RunStatus; seq: number | null }>;
+}
+
+export interface MirroredRunStart {
+  id: string;
+  functionId: string;
+  engine: MirrorEngine;
+  event: { name: string; id?: string; data: Record<string, unknown> } & Record<string, unknown>;
+  attempt: number;
+  maxAttempts: number;
+}
+
+const json = (value: unknown): object => ({ data: JSON.parse(JSON.stringify(value ?? null)) });
+
+/**
+ * Creates the run's row on its first request, or marks it running again on a later one (a retry,
+ * the next step). Returns null when the id belongs to a local executor's run: never ours to write.
+ */
+export async function beginMirroredRun(
+  db: Db,
+  run: MirroredRunStart,
+  now = new Date(),
+): Promise<MirroredRun | null> {
+  const row = await db.jobRun.findUnique({
+    where: { id: run.id },
+    select: {
+      engine: true,
+      status: true,
+      projectId: true,
+      steps: { select: { stepId: true, status: true, seq: true } },
+    },
+  });
+  if (row?.engine === LOCAL_ENGINE) return null;
+  const scope = runScope(run.event.data ?? {});
+  if (!row) {
+    const { count } = await db.jobRun.createMany({
+      data: [
+        {
+          id: run.id,
+          engine: run.engine,
+          functionId: run.functionId,
+          eventName: run.event.name,
+          event: JSON.parse(JSON.stringify(run.event)) as object,
+          eventId: typeof run.event.id === "string" ? run.event.id : null,
+          status: "running",
+          attempt: run.attempt,
+          maxAttempts: run.maxAttempts,
+          ...scope,
+          runAfter: now,
+          createdAt: now,
+          startedAt: now,
+        },
+      ],
+      // Two requests of one run at once (parallel steps): the first one in creates it.
+      skipDuplicates: true,
+    });
+    return {
+      id: run.id,
+      functionId: run.functionId,
+      projectId: scope.projectId,
+      created: count === 1,
+      steps: new Map(),
+    };
+  }
+  if (!isFinished(row.status)) {
+    await db.jobRun.updateMany({
+      where: { id: run.id, ...mirrored, ...unfinished },
+      data: { status: "running", attempt: run.attempt },
+    });
+  }
+  return {
+    id: run.id,
+    functionId: run.functionId,
+    projectId: row.projectId,
+    created: false,
+    steps: new Map(row.steps.map((s) => [s.stepId, { status: s.status, seq: s.seq }])),
+  };
+}
+
+export interface MirroredStepWrite {
+  stepId: string;
+  name: string;
+  op: string;
+  status: RunStatus;
+  attempts?: number;
+  error?: string | null;
+  seq?: number | null;
+  startedAt?: Date;
+  finishedAt?: Date | null;
+}
+
+/**
+ * Writes a step's new state: an update while the step is unfinished, an insert the first time.
+ * A finished step is never written again (a duplicate delivery or a replay changes nothing).
+ */
+export async function saveMirroredStep(db: Db, runId: string, step: MirroredStepWrite, exists: boolean) {
+  const { stepId, ...data } = step;
+  if (exists) {
+    const { count } = await db.jobStep.updateMany({
+      where: { runId, stepId, ...unfinished, run: mirrored },
+      data,
+    });
+    if (count === 1) return;
+  }
+  await db.jobStep.createMany({ data: [{ runId, stepId, ...data }], skipDuplicates: true });
+}
+
+/** The run finished (or is waiting for Inngest to retry it: `queued`). */
+export async function settleMirroredRun(
+  db: Db,
+  id: string,
+  result:
+    | { status: "succeeded"; output: unknown; now?: Date }
+    | { status: "failed"; error: string; now?: Date }
+    | { status: "queued" },
+): Promise<boolean> {
+  const data =
+    result.status === "succeeded"
+      ? {
+          status: result.status,
+          output: json(result.output),
+          progress: 100,
+          error: null,
+          finishedAt: result.now ?? new Date(),
+        }
+      : result.status === "failed"
+        ? { status: result.status, error: result.error, finishedAt: result.now ?? new Date() }
+        : { status: result.status };
+  const { count } = await db.jobRun.updateMany({ where: { id, ...mirrored, ...unfinished }, data });
+  return count === 1;
+}

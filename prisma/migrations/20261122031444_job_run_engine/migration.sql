@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "JobRun" ADD COLUMN     "engine" TEXT NOT NULL DEFAULT 'local';
