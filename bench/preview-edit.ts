@@ -34,24 +34,12 @@ import { commitVersion } from "@/lib/versions/commit-version";
 import { parseManifest, sha256Hex } from "@/lib/versions/manifest";
 import { storeBlobs } from "@/lib/versions/store-blobs";
 import { resolveWorkspace } from "@/lib/workspaces/queries";
+import { round, stats } from "./lib/stats";
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 12);
 const RELOADS = Number(process.env.BENCH_RELOADS ?? 8);
 const WARMUP = 2;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const round = (n: number) => Math.round(n * 10) / 10;
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-const stats = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return {
-    n: s.length,
-    p50: round(pct(s, 50)),
-    p95: round(pct(s, 95)),
-    min: round(s[0]),
-    max: round(s[s.length - 1]),
-  };
-};
 
 async function main() {
   const work = await mkdtemp(path.join(tmpdir(), "pagecraft-bench-edit-"));

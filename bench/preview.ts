@@ -15,42 +15,28 @@
 // (e) edit-to-visible in a browser is measured by bench:preview-edit.
 // JSON on stdout; bounded to a few minutes. Its own sandbox folder (the studio's stays untouched).
 import { spawn } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { env, sandboxDir } from "@/lib/env";
 import { runNpmInstall } from "@/lib/sandbox/local/deps";
-import { mainModuleOf, requestDevServer } from "@/lib/sandbox/local/probe";
+import type { DevServerEndpoint } from "@/lib/sandbox/local/dev-server";
+import { processTree } from "@/lib/sandbox/local/freeze";
+import { probeReady, requestDevServer } from "@/lib/sandbox/local/probe";
 import { LocalSandboxProvider } from "@/lib/sandbox/local/provider";
 import { loadTemplateFiles, TEMPLATE_IDS } from "@/lib/templates/registry";
+import { round, stats } from "./lib/stats";
 
 const PROJECTS = Number(process.env.BENCH_PROJECTS ?? 10);
 const NAIVE_RUNS = Number(process.env.BENCH_NAIVE_RUNS ?? 3);
 const RESUMES = Number(process.env.BENCH_RESUMES ?? 5);
 /** Idle time before memory is read: the launcher collects garbage ~3 s after a burst of requests. */
 const IDLE_MS = 5000;
-const round = (n: number) => Math.round(n * 10) / 10;
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-const stats = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return {
-    n: s.length,
-    p50: round(pct(s, 50)),
-    p95: round(pct(s, 95)),
-    min: round(s[0]),
-    max: round(s[s.length - 1]),
-  };
-};
 
-/** GET / (HTML) then the page's own main module (not Vite's client), both 200: the preview can render. */
-async function servesPage(get: (p: string) => Promise<{ status: number; body: string }>) {
-  const index = await get("/");
-  if (index.status !== 200 || !index.body.includes("<script")) return false;
-  return (await get(mainModuleOf(index.body))).status === 200;
-}
+/** GET / (HTML) then the page's own main module, both 200 (the drivers' readiness probe): it can render. */
+const servesPage = async (endpoint: DevServerEndpoint) => (await probeReady(endpoint)).problem === null;
 
 /** Every module the page imports, requested the way a browser's module loader does; returns how many. */
 async function loadAllModules(get: (p: string) => Promise<{ status: number; body: string }>) {
@@ -68,6 +54,9 @@ async function loadAllModules(get: (p: string) => Promise<{ status: number; body
   return seen.size;
 }
 
+/** `rootPid` and every process under it. */
+const descendants = (rootPid: number) => processTree(rootPid).map((p) => p.pid);
+
 /** CPU time (ms) the process tree under `rootPid` uses over `ms`. */
 async function treeCpuMs(rootPid: number, ms: number) {
   const ticks = () => {
@@ -84,26 +73,6 @@ async function treeCpuMs(rootPid: number, ms: number) {
   const before = ticks();
   await new Promise((r) => setTimeout(r, ms));
   return ((ticks() - before) * 1000) / 100; // USER_HZ is 100 on Linux
-}
-
-function descendants(rootPid: number): number[] {
-  const children = new Map<number, number[]>();
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
-    } catch {}
-  }
-  const all: number[] = [];
-  const queue = [rootPid];
-  while (queue.length) {
-    const pid = queue.pop()!;
-    all.push(pid);
-    queue.push(...(children.get(pid) ?? []));
-  }
-  return all;
 }
 
 /** Resident memory of a process and all its descendants (RSS, and PSS which counts shared pages once). */
@@ -141,7 +110,7 @@ async function naiveRun(templateId: string): Promise<{ totalMs: number; installM
       const endpoint = { host: "127.0.0.1", port };
       // Poll the same readiness probe until the server answers (there is no event to wait for).
       for (;;) {
-        const ok = await servesPage((p) => requestDevServer(endpoint, p)).catch(() => false);
+        const ok = await servesPage(endpoint);
         if (ok) break;
         if (performance.now() - started > 90_000) throw new Error("naive dev server never became ready");
         await new Promise((r) => setTimeout(r, 25));
@@ -188,11 +157,11 @@ async function main() {
     });
     const ready = await provider.waitUntilReady(info.id, 60_000);
     if (ready.status !== "ready") throw new Error(`preview ${i} did not become ready: ${ready.error}`);
-    const read = (p: string) => requestDevServer(provider.endpoint(info.id)!, p);
-    const ok = await servesPage(read);
+    const endpoint = provider.endpoint(info.id)!;
+    const ok = await servesPage(endpoint);
     cold.push(performance.now() - t);
     if (!ok) throw new Error(`preview ${i} does not serve its page`);
-    await loadAllModules(read);
+    await loadAllModules((p) => requestDevServer(endpoint, p));
     coldAllModules.push(performance.now() - t);
     claimedFromPool.push(
       (await provider.logs(info.id)).some((l) => l.text.startsWith("claimed from the warm pool")),
@@ -225,7 +194,7 @@ async function main() {
     await p.resume(id);
     const ready = await p.waitUntilReady(id, 60_000);
     const read = (path: string) => requestDevServer(p.endpoint(id)!, path);
-    const ok = ready.status === "ready" && (await servesPage(read));
+    const ok = ready.status === "ready" && (await servesPage(p.endpoint(id)!));
     resumeKinds[kind].toPage.push(performance.now() - started);
     if (!ok) throw new Error(`resumed preview ${id} does not serve its page: ${ready.error}`);
     await loadAllModules(read);

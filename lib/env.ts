@@ -201,3 +201,15 @@ export const isProduction = env.NODE_ENV === "production";
 
 /** True while `next build` runs (nothing is served, so runtime-only warnings stay quiet). */
 export const isBuildPhase = env.NEXT_PHASE === "phase-production-build";
+
+/**
+ * The variables of this process's environment whose names match `keep`, for a child process that
+ * must not inherit the rest (the studio's secrets): an npm install gets npm's part, say.
+ */
+export function inheritedEnvironment(keep: RegExp): NodeJS.ProcessEnv {
+  return Object.fromEntries(
+    Object.entries(process.env).filter(
+      (entry): entry is [string, string] => keep.test(entry[0]) && entry[1] !== undefined,
+    ),
+  ) as NodeJS.ProcessEnv;
+}

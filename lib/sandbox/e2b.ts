@@ -25,6 +25,7 @@ import {
   type E2BSandboxHandle,
 } from "./e2b-client";
 import { LogBuffer } from "./local/log-buffer";
+import { mainModuleOf } from "./main-module";
 import { localPreviewUrl } from "./preview-origin";
 import type {
   CommandResult,
@@ -420,7 +421,7 @@ export class E2BSandboxProvider implements SandboxProvider {
       const html = await index.text();
       if (index.status !== 200 || !html.includes("<script"))
         return { ok: false, problem: `GET / answered ${index.status}` };
-      const main = html.match(/<script[^>]*type="module"[^>]*src="([^"]+)"/)?.[1] ?? "/src/main.tsx";
+      const main = mainModuleOf(html);
       const module = await this.fetch(`${base}${main}`, { headers });
       const body = await module.text();
       if (module.status !== 200)

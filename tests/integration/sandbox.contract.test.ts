@@ -263,6 +263,27 @@ describe("e2b sandbox only", () => {
     expect(await elsewhere().upstream("fakemissing000")).toBeNull();
   });
 
+  it("is ready only once the page's own main module is served, not Vite's client before it", async () => {
+    const blank = await loadTemplateFiles("blank");
+    const main = blank.find((f) => f.path === "src/main.tsx")!;
+    const broken = (
+      await creator.create({
+        metadata: { workspaceId: workspace, projectId: "no-main" },
+        templateId: "blank",
+        files: blank.filter((f) => f !== main),
+      })
+    ).id;
+    try {
+      const page = await getFromE2B(creator, broken, "/");
+      expect(page.body).toMatch(/<script type="module" src="\/@vite\/client">[\s\S]*src="\/src\/main\.tsx"/);
+      expect((await creator.waitUntilReady(broken, 500)).status).toBe("booting");
+      await creator.writeFiles(broken, { write: [main], delete: [] });
+      expect((await creator.waitUntilReady(broken, 30_000)).status).toBe("ready");
+    } finally {
+      await creator.kill(broken);
+    }
+  });
+
   it("says a sandbox that is gone is not found, so the sweep can stop its preview", async () => {
     const error = await elsewhere()
       .pause("fakemissing000")

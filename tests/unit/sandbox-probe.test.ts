@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mainModuleOf } from "@/lib/sandbox/local/probe";
+import { mainModuleOf } from "@/lib/sandbox/main-module";
 
 describe("the readiness probe's main module", () => {
   it("is the page's own entry, not one of the module scripts Vite puts before it", () => {

@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
 import { copyFile, mkdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { inheritedEnvironment } from "@/lib/env";
 import { loadTemplateFiles } from "@/lib/templates/registry";
 
 export interface DepsFolder {
@@ -62,7 +63,24 @@ export function depsFolder(root: string, hash: string): DepsFolder {
   };
 }
 
+/**
+ * By folder: templates with the same dependencies share one install (two installs into one folder
+ * at once would delete each other's staging directory).
+ */
 const installing = new Map<string, Promise<DepsFolder>>();
+/** By root and template: a template's package.json is read once, not on every preview start. */
+const resolved = new Map<string, Promise<DepsFolder>>();
+
+/** The pending or settled `make()` under `key`; a failure is forgotten, so the next call retries. */
+function once<T>(cache: Map<string, Promise<T>>, key: string, make: () => Promise<T>): Promise<T> {
+  let pending = cache.get(key);
+  if (!pending) {
+    pending = make();
+    cache.set(key, pending);
+    pending.catch(() => cache.delete(key));
+  }
+  return pending;
+}
 
 /**
  * Makes sure the dependencies of `templateId` are installed under `root` (from the npm cache or
@@ -73,25 +91,14 @@ export function ensureDeps(
   templateId: string,
   onLog?: (line: string) => void,
 ): Promise<DepsFolder> {
-  return templateDependencies(templateId).then((pkg) => {
-    // Templates with the same dependencies share one folder, so one install serves them all:
-    // two installs into one folder at once would delete each other's staging directory.
+  return once(resolved, `${root}\0${templateId}`, async () => {
+    const pkg = await templateDependencies(templateId);
     const folder = depsFolder(root, dependencyHash(pkg));
-    let pending = installing.get(folder.dir);
-    if (!pending) {
-      pending = install(folder, pkg, onLog);
-      installing.set(folder.dir, pending);
-      pending.catch(() => installing.delete(folder.dir));
-    }
-    return pending;
+    return once(installing, folder.dir, () => install(folder, pkg, onLog));
   });
 }
 
-async function install(
-  folder: DepsFolder,
-  pkg: Awaited<ReturnType<typeof templateDependencies>>,
-  onLog?: (line: string) => void,
-) {
+async function install(folder: DepsFolder, pkg: PackageJson, onLog?: (line: string) => void) {
   const marker = path.join(folder.dir, ".pagecraft", "installed.json");
   if (!existsSync(marker)) {
     // Install beside the final folder and rename into place, so a crash mid-install never leaves
@@ -137,6 +144,13 @@ async function syncLauncher(folder: DepsFolder) {
   }
 }
 
+/**
+ * What npm needs from the studio's environment (its paths, its own config and proxies), and not
+ * the rest: the studio's environment holds secrets that an install has no business seeing.
+ */
+const NPM_ENVIRONMENT =
+  /^(NODE_ENV|PATH|HOME|TMPDIR|LANG|SSL_CERT_FILE|NODE_EXTRA_CA_CERTS|(HTTPS?|NO)_PROXY|npm_config_.*)$/i;
+
 /** `npm install` into `dir` with its package.json; rejects with npm's last lines on failure. */
 export function runNpmInstall(dir: string, onLog?: (line: string) => void): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -154,7 +168,7 @@ export function runNpmInstall(dir: string, onLog?: (line: string) => void): Prom
       {
         cwd: dir,
         stdio: ["ignore", "pipe", "pipe"],
-        env: { ...npmEnvironment(), npm_config_update_notifier: "false" },
+        env: { ...inheritedEnvironment(NPM_ENVIRONMENT), npm_config_update_notifier: "false" },
       },
     );
     let tail = "";
@@ -171,18 +185,4 @@ export function runNpmInstall(dir: string, onLog?: (line: string) => void): Prom
       else reject(new Error(`npm install failed (exit ${code}):\n${tail.trim()}`));
     });
   });
-}
-
-/**
- * What npm needs from the studio's environment (its paths, its own config and proxies), and not
- * the rest: the studio's environment holds secrets that an install has no business seeing.
- */
-function npmEnvironment(): NodeJS.ProcessEnv {
-  const keep =
-    /^(NODE_ENV|PATH|HOME|TMPDIR|LANG|SSL_CERT_FILE|NODE_EXTRA_CA_CERTS|(HTTPS?|NO)_PROXY|npm_config_.*)$/i;
-  return Object.fromEntries(
-    Object.entries(process.env).filter(
-      (entry): entry is [string, string] => keep.test(entry[0]) && entry[1] !== undefined,
-    ),
-  ) as NodeJS.ProcessEnv;
 }

@@ -33,7 +33,7 @@ export class DevServerProcess extends EventEmitter<{
   readonly child: ChildProcess;
   endpoint: DevServerEndpoint | null = null;
   private expectedExit = false;
-  private nextSync = 1;
+  private nextRequest = 1;
   private readonly waiting = new Map<number, () => void>();
   readonly exited: Promise<void>;
 
@@ -86,19 +86,8 @@ export class DevServerProcess extends EventEmitter<{
     changes: { path: string; kind: "add" | "change" | "unlink" }[],
     { timeoutMs = 2000, bulk = false }: { timeoutMs?: number; bulk?: boolean } = {},
   ): Promise<void> {
-    if (!this.running || !this.child.connected || changes.length === 0) return Promise.resolve();
-    const id = this.nextSync++;
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        this.waiting.delete(id);
-        resolve();
-      }, timeoutMs);
-      this.waiting.set(id, () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      this.child.send({ type: "sync", id, changes, bulk });
-    });
+    if (changes.length === 0) return Promise.resolve();
+    return this.request({ type: "sync", changes, bulk }, timeoutMs);
   }
 
   /**
@@ -106,25 +95,21 @@ export class DevServerProcess extends EventEmitter<{
    * invalidates every module at once (pooled claims and resumes, where no page is open).
    */
   hold(timeoutMs = 1000): Promise<void> {
-    if (!this.running || !this.child.connected) return Promise.resolve();
-    const id = this.nextSync++;
-    return new Promise<void>((resolve) => {
-      const timer = setTimeout(() => {
-        this.waiting.delete(id);
-        resolve();
-      }, timeoutMs);
-      this.waiting.set(id, () => {
-        clearTimeout(timer);
-        resolve();
-      });
-      this.child.send({ type: "hold", id });
-    });
+    return this.request({ type: "hold" }, timeoutMs);
   }
 
   /** Collects garbage now (before a pause freezes the process). Bounded like `hold`. */
   collectGarbage(timeoutMs = 1000): Promise<void> {
+    return this.request({ type: "gc" }, timeoutMs);
+  }
+
+  /**
+   * Sends `message` with a fresh id and resolves when the launcher answers to that id, when the
+   * server exits, or after `timeoutMs`, whichever comes first (at once when it is not running).
+   */
+  private request(message: { type: string } & Record<string, unknown>, timeoutMs: number): Promise<void> {
     if (!this.running || !this.child.connected) return Promise.resolve();
-    const id = this.nextSync++;
+    const id = this.nextRequest++;
     return new Promise<void>((resolve) => {
       const timer = setTimeout(() => {
         this.waiting.delete(id);
@@ -134,7 +119,7 @@ export class DevServerProcess extends EventEmitter<{
         clearTimeout(timer);
         resolve();
       });
-      this.child.send({ type: "gc", id });
+      this.child.send({ ...message, id });
     });
   }
 

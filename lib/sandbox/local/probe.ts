@@ -1,6 +1,7 @@
 // Readiness: the dev server answers `/` with the index HTML and compiles the main module. Requests
 // go straight to the sandbox's socket or loopback port (not through the gateway).
 import http from "node:http";
+import { mainModuleOf } from "../main-module";
 import type { DevServerEndpoint } from "./dev-server";
 
 export interface ProbeResponse {
@@ -43,20 +44,6 @@ export function requestDevServer(
     request.on("error", reject);
     request.end();
   });
-}
-
-/**
- * The page's own entry module named by index.html (`/src/main.tsx` in every starter). The HTML a
- * dev server serves has Vite's module scripts before it (`/@vite/client`, plugins' `/@…` ones):
- * those say nothing about whether the project compiles, so they are skipped.
- */
-export function mainModuleOf(html: string): string {
-  for (const [, attributes] of html.matchAll(/<script\b([^>]*)>/gi)) {
-    if (!/\btype=["']module["']/i.test(attributes)) continue;
-    const src = /\bsrc=["']([^"']+)["']/i.exec(attributes)?.[1];
-    if (src && !src.startsWith("/@")) return src;
-  }
-  return "/src/main.tsx";
 }
 
 /** Null when the page is ready; else why not (for the error message after the deadline). */

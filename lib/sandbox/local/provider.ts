@@ -1,8 +1,8 @@
 // The local sandbox driver: one Vite dev server per project on this machine, confined with
 // bubblewrap when available (see isolation.ts), sharing one dependency install (deps.ts), with a
-// warm pool of pre-started servers that new and resumed previews claim. Pausing freezes a dev
-// server (resume: milliseconds); after PREVIEW_FREEZE_MINUTES frozen it is stopped (resume: a
-// pooled server takes the project's files).
+// warm pool of pre-started servers that new and resumed previews claim (pool.ts). Pausing freezes
+// a dev server (resume: milliseconds); after PREVIEW_FREEZE_MINUTES frozen it is stopped (resume:
+// a pooled server takes the project's files).
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { readdir, readFile, rm } from "node:fs/promises";
@@ -11,7 +11,7 @@ import { env, sandboxDir } from "@/lib/env";
 import { AppError, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { log } from "@/lib/log";
-import { loadTemplateFiles, templateIdSchema } from "@/lib/templates/registry";
+import { templateIdSchema } from "@/lib/templates/registry";
 import { localPreviewUrl } from "../preview-origin";
 import type {
   CommandResult,
@@ -28,6 +28,7 @@ import { type DepsFolder, ensureDeps } from "./deps";
 import { type DevServerEndpoint, killTree } from "./dev-server";
 import { applyFileChanges, diffAgainst, readManifest, readProjectFiles } from "./files";
 import { detectIsolation, type IsolationCapabilities, removeStaleCgroups } from "./isolation";
+import { WarmPool } from "./pool";
 import { LocalSandbox, type PersistedSandbox } from "./sandbox";
 
 export interface LocalProviderOptions {
@@ -56,9 +57,8 @@ export class LocalSandboxProvider implements SandboxProvider {
   readonly root: string;
   readonly caps: IsolationCapabilities;
   private readonly sandboxes = new Map<string, LocalSandbox>();
-  private readonly pool: LocalSandbox[] = [];
+  private readonly pool: WarmPool;
   private readonly options: Required<Omit<LocalProviderOptions, "isolation" | "root">>;
-  private filling: Promise<void> | null = null;
   private sweeper: NodeJS.Timeout | undefined;
   private initialized: Promise<void> | null = null;
   private closed = false;
@@ -75,6 +75,12 @@ export class LocalSandboxProvider implements SandboxProvider {
       memoryMb: options.memoryMb ?? env.PREVIEW_MEMORY_MB,
       previewUrl: options.previewUrl ?? localPreviewUrl,
     };
+    this.pool = new WarmPool({
+      size: this.options.poolSize,
+      templateId: this.options.poolTemplateId,
+      deps: () => this.deps(this.options.poolTemplateId),
+      settings: this.settings(),
+    });
   }
 
   /** Isolation in effect, for health pages and tests. */
@@ -110,7 +116,7 @@ export class LocalSandboxProvider implements SandboxProvider {
         sweepMs,
       );
       this.sweeper.unref();
-      this.refillPool();
+      this.pool.refill();
     })();
     return this.initialized;
   }
@@ -146,7 +152,7 @@ export class LocalSandboxProvider implements SandboxProvider {
       throw new AppError("validation:sandbox_template", `Unknown template "${options.templateId}".`);
     this.assertCapacity(options.metadata);
     const deps = await this.deps(options.templateId);
-    const claimed = this.claimPooled(deps);
+    const claimed = this.pool.claim(deps);
     if (claimed) {
       const sandbox = await this.adopt(claimed, newId(), options.metadata, options.templateId, options.files);
       return sandbox.info();
@@ -157,18 +163,8 @@ export class LocalSandboxProvider implements SandboxProvider {
     await sandbox.prepareFolders();
     await applyFileChanges(sandbox.appDir, sandbox.manifest, { write: options.files, delete: [] });
     await sandbox.start();
-    this.refillPool();
+    this.pool.refill();
     return sandbox.info();
-  }
-
-  /** A ready pooled server on these dependencies, taken out of the pool. */
-  private claimPooled(deps: DepsFolder): LocalSandbox | null {
-    const index = this.pool.findIndex(
-      (s) => s.deps.hash === deps.hash && s.status === "ready" && s.server?.running,
-    );
-    if (index < 0) return null;
-    const [sandbox] = this.pool.splice(index, 1);
-    return sandbox;
   }
 
   /**
@@ -211,7 +207,7 @@ export class LocalSandboxProvider implements SandboxProvider {
     await pooled.persist();
     // Refill once this one is ready and its first page load is over: a server starting meanwhile
     // would take the CPU that load compiles with (two cores).
-    void this.quiet(pooled).then(() => this.refillPool());
+    void this.quiet(pooled).then(() => this.pool.refill());
     return pooled;
   }
 
@@ -223,45 +219,10 @@ export class LocalSandboxProvider implements SandboxProvider {
       await new Promise((resolve) => setTimeout(resolve, 100));
   }
 
-  /** Keeps PREVIEW_POOL_SIZE servers starting or ready in the background. */
-  refillPool() {
-    if (this.closed || this.options.poolSize <= 0 || this.filling) return;
-    this.filling = (async () => {
-      try {
-        const deps = await this.deps(this.options.poolTemplateId);
-        const files = await loadTemplateFiles(this.options.poolTemplateId);
-        while (!this.closed && this.pool.filter((s) => s.status !== "error").length < this.options.poolSize) {
-          const id = `pool-${newId()}`;
-          const sandbox = new LocalSandbox(id, null, this.options.poolTemplateId, deps, id, this.settings());
-          await sandbox.prepareFolders();
-          await applyFileChanges(sandbox.appDir, sandbox.manifest, { write: files, delete: [] });
-          this.pool.push(sandbox);
-          await sandbox.prebundle();
-          if (this.closed) break;
-          await sandbox.start();
-          // One at a time: starting servers compete for two cores with the ones serving users.
-          const info = await sandbox.settled(60_000);
-          if (info.status === "error") {
-            log.warn("a pooled preview server failed to start", { error: info.error });
-            this.pool.splice(this.pool.indexOf(sandbox), 1);
-            await sandbox.destroy();
-            break;
-          }
-        }
-      } catch (error) {
-        log.error("filling the preview pool failed", { error });
-      } finally {
-        this.filling = null;
-      }
-    })();
-  }
-
   /** Resolves when the pool is full (tests and the benchmark start from a warm pool). */
   async warmPool(): Promise<void> {
     await this.init();
-    while (this.filling) await this.filling;
-    this.refillPool();
-    while (this.filling) await this.filling;
+    await this.pool.full();
   }
 
   async resume(id: string): Promise<SandboxInfo> {
@@ -278,7 +239,7 @@ export class LocalSandboxProvider implements SandboxProvider {
       // Everything is compiled already: the probe passes in milliseconds, so answer ready.
       return sandbox.settled(THAW_READY_MS);
     }
-    const pooled = this.claimPooled(sandbox.deps);
+    const pooled = this.pool.claim(sandbox.deps);
     if (pooled) {
       // The paused folder's files move into a warm server; the folder itself goes.
       const files = readProjectFiles(sandbox.appDir, sandbox.manifest);
@@ -516,8 +477,7 @@ export class LocalSandboxProvider implements SandboxProvider {
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.sweeper);
-    await this.filling;
-    await Promise.all(this.pool.splice(0).map((s) => s.destroy()));
+    await this.pool.close();
     await Promise.all(
       [...this.sandboxes.values()].map(async (s) => {
         await s.stop();

@@ -21,7 +21,7 @@ import {
 import { LogBuffer } from "./log-buffer";
 import { probeReady, warmUp } from "./probe";
 
-export const HMR_PATH = "/__vite_hmr";
+const HMR_PATH = "/__vite_hmr";
 /** Crashes within CRASH_WINDOW_MS after which the sandbox stays in `error` instead of restarting. */
 const MAX_CRASHES = 4;
 const CRASH_WINDOW_MS = 60_000;

@@ -4,9 +4,11 @@
 // public traffic off, refuses requests without the sandbox's traffic access token; pause (by id,
 // from any client) stops it and connect restores it (a memory snapshot keeps processes), kill
 // removes everything. Every request reaching the dev server is recorded (`requests`), and it
-// answers websocket upgrades (HMR's) with an echo, behind the same token check. Standing in for the launcher, the dev server also applies the launcher's
-// reporter plugin (lib/sandbox/local/preview-reporter.mjs) to what it was started with: the
-// script at its path, and its tags first in <head> of the HTML.
+// answers websocket upgrades (HMR's) with an echo, behind the same token check. Like Vite, it puts
+// its client's module script (`/@vite/client`, served) first in <head> of the HTML; standing in for
+// the launcher, it also applies the launcher's reporter plugin
+// (lib/sandbox/local/preview-reporter.mjs) to what it was started with: the script at its path,
+// and its tags before Vite's.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -29,6 +31,9 @@ import {
   previewReporter,
   reporterFromEnv,
 } from "@/lib/sandbox/local/preview-reporter.mjs";
+
+/** Vite's client module, which Vite adds to every page it serves. */
+const VITE_CLIENT = "/@vite/client";
 
 interface FakeSandbox {
   id: string;
@@ -157,6 +162,11 @@ export class FakeE2B implements E2BClient {
         res.writeHead(200, { "content-type": "text/javascript" }).end(reporter.script);
         return;
       }
+      if (url.pathname === VITE_CLIENT) {
+        // Always compiles, whatever the project's files say: a probe must not take it for the page's.
+        res.writeHead(200, { "content-type": "text/javascript" }).end("// the fake's Vite client\n");
+        return;
+      }
       const file = url.pathname === "/" ? "index.html" : url.pathname.slice(1);
       try {
         const body = readFileSync(path.join(sandbox.dir, "app", file));
@@ -164,7 +174,7 @@ export class FakeE2B implements E2BClient {
           res.writeHead(200, { "content-type": "text/javascript" }).end(body);
           return;
         }
-        res.writeHead(200, { "content-type": "text/html" }).end(withReporterTags(body.toString(), reporter));
+        res.writeHead(200, { "content-type": "text/html" }).end(asViteServes(body.toString(), reporter));
       } catch {
         res.writeHead(404).end("not found");
       }
@@ -278,14 +288,19 @@ function stopServer(sandbox: FakeSandbox) {
   sandbox.server = undefined;
 }
 
-/** What Vite does with the reporter plugin's transformIndexHtml tags (head-prepend). */
-function withReporterTags(html: string, reporter: PreviewReporter | null | undefined): string {
-  if (!reporter) return html;
-  const hook = previewReporter(reporter).transformIndexHtml as {
-    handler: () => Array<{ tag: string; attrs: Record<string, string> }>;
-  };
-  const tags = hook
-    .handler()
+type HtmlTag = { tag: string; attrs: Record<string, string> };
+
+/**
+ * The HTML as Vite serves it: its client's module script first in <head>, then (a post hook,
+ * head-prepend) the reporter plugin's tags before that.
+ */
+function asViteServes(html: string, reporter: PreviewReporter | null | undefined): string {
+  const tags: HtmlTag[] = [{ tag: "script", attrs: { type: "module", src: VITE_CLIENT } }];
+  if (reporter) {
+    const hook = previewReporter(reporter).transformIndexHtml as { handler: () => HtmlTag[] };
+    tags.unshift(...hook.handler());
+  }
+  const markup = tags
     .map(
       ({ tag, attrs }) =>
         `<${tag}${Object.entries(attrs)
@@ -293,5 +308,5 @@ function withReporterTags(html: string, reporter: PreviewReporter | null | undef
           .join("")}></${tag}>`,
     )
     .join("\n");
-  return html.replace(/<head[^>]*>/i, (head) => `${head}\n${tags}`);
+  return html.replace(/<head[^>]*>/i, (head) => `${head}\n${markup}`);
 }
