@@ -58,7 +58,7 @@ export function LivePreview({ projectId, onShowCode }: { projectId: string; onSh
   const [device, setDevice] = useState<DeviceId>("desktop");
   const [logsOpen, setLogsOpen] = useState(false);
   const current = DEVICES.find((d) => d.id === device)!;
-  const { view, phase, errors } = preview;
+  const { view, phase } = preview;
   const showFrame = Boolean(preview.frameSrc);
   const covered = phase !== "ready";
 
@@ -176,7 +176,6 @@ export function LivePreview({ projectId, onShowCode }: { projectId: string; onSh
               phase={phase}
               view={view}
               startError={preview.startError}
-              hasErrors={errors.length > 0}
               onRetry={preview.start}
               onShowCode={onShowCode}
             />

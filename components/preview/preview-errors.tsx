@@ -7,23 +7,30 @@ import { Button } from "@/components/ui/button";
 import { useVersions } from "@/components/versions/versions-provider";
 import { projectApi, requestJson } from "@/lib/hooks/fetch-json";
 import { sendToChat } from "@/lib/hooks/use-chat-bridge";
-import type { VersionProblem } from "@/lib/preview/schemas";
+import {
+  FAILURE_KIND_LABEL as KIND_LABEL,
+  type PreviewFailure,
+  type VersionProblem,
+} from "@/lib/preview/schemas";
 import type { LivePreview } from "./use-live-preview";
 
 const MAX_FILE_CHARS = 6_000;
 
 interface ShownError {
-  kind: "build" | "runtime" | "typecheck";
+  kind: PreviewFailure["kind"];
   message: string;
   file: string | null;
   line: number | null;
 }
 
-const KIND_LABEL: Record<ShownError["kind"], string> = {
-  build: "Build error",
-  runtime: "Runtime error",
-  typecheck: "Type error",
-};
+/** A stored problem: a reported failure carries its kind as the message's prefix, a type-check none. */
+function shownProblem({ file, line, message }: VersionProblem): ShownError {
+  for (const kind of ["build", "runtime", "typecheck"] as const) {
+    const prefix = `${KIND_LABEL[kind]}: `;
+    if (message.startsWith(prefix)) return { kind, message: message.slice(prefix.length), file, line };
+  }
+  return { kind: "typecheck", message, file, line };
+}
 
 async function fileExcerpt(projectId: string, file: string | null): Promise<string> {
   if (!file || file.includes("..")) return "";
@@ -62,26 +69,8 @@ export function PreviewErrors({ projectId, preview }: { projectId: string; previ
   const versions = useVersions();
   const [busy, setBusy] = useState<"fix" | "restore" | null>(null);
   const { view } = preview;
-  const frameErrors: ShownError[] = preview.errors.map((e) => ({
-    kind: e.kind,
-    message: e.message,
-    file: e.file,
-    line: e.line,
-  }));
-  const problems: ShownError[] =
-    view?.current?.status === "broken"
-      ? view.current.problems.map((p: VersionProblem) => ({
-          kind: /^(Runtime|Build) error: /.test(p.message)
-            ? p.message.startsWith("Runtime")
-              ? "runtime"
-              : "build"
-            : "typecheck",
-          message: p.message.replace(/^(Runtime|Build|Type) error: /, ""),
-          file: p.file,
-          line: p.line,
-        }))
-      : [];
-  const shown = frameErrors.length ? frameErrors : problems;
+  const problems = view?.current?.status === "broken" ? view.current.problems.map(shownProblem) : [];
+  const shown: ShownError[] = preview.errors.length ? preview.errors : problems;
   if (!shown.length) return null;
   const lastGood = view?.lastGood ?? null;
 

@@ -11,14 +11,12 @@ export function PreviewStatusCard({
   phase,
   view,
   startError,
-  hasErrors,
   onRetry,
   onShowCode,
 }: {
   phase: PreviewPhase;
   view: PreviewView | null;
   startError: ErrorPayload | null;
-  hasErrors: boolean;
   onRetry: () => void;
   onShowCode: () => void;
 }) {
@@ -27,7 +25,7 @@ export function PreviewStatusCard({
   let body = "A dev server is starting for this project. The page appears here in a moment.";
   let action: React.ReactNode = null;
 
-  if (phase === "broken" || (phase === "loading" && hasErrors)) {
+  if (phase === "broken") {
     icon = <AlertTriangleIcon className="size-5 text-destructive" aria-hidden />;
     title = "The page hit an error";
     body = "The error is shown below the preview, with ways to fix it.";

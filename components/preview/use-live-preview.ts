@@ -217,12 +217,10 @@ export function useLivePreview(projectId: string): LivePreview {
 
   let phase: PreviewPhase;
   if (startError) phase = "failed";
-  else if (!view) phase = "starting";
+  else if (!view) phase = starting ? "starting" : "failed";
   else if (view.status === "ready" || (view.status === "booting" && rendered))
-    phase = rendered ? "ready" : "loading";
+    phase = rendered ? "ready" : errors.length > 0 ? "broken" : "loading";
   else phase = view.status;
-  if (phase === "starting" && !starting && !view) phase = "failed";
-  if (phase === "loading" && errors.length > 0) phase = "broken";
 
   return {
     view,

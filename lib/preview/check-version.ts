@@ -15,7 +15,7 @@ import type { VersionProblem } from "./schemas";
  * Runs TypeScript's compiler from wherever the sandbox resolves `typescript` (the template's
  * shared dependencies, in a parent folder), without a shell or network.
  */
-export const TYPECHECK_COMMAND = {
+const TYPECHECK_COMMAND = {
   command: "node",
   args: [
     "-e",

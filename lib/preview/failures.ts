@@ -41,6 +41,11 @@ export interface FailureRecord {
   fixAllowed: boolean;
 }
 
+const recordOf = (versions: string[]): FailureRecord => ({
+  occurrences: versions.length,
+  fixAllowed: versions.length < MAX_IDENTICAL_FAILURES,
+});
+
 /** Counts `versionId` as failing with `fingerprint` (each version once). */
 export async function recordFailure(
   projectId: string,
@@ -55,10 +60,9 @@ export async function recordFailure(
     versions.push(id);
     await kv.set(key, versions.slice(-10), { ttlMs: TTL_MS });
   }
-  return { occurrences: versions.length, fixAllowed: versions.length < MAX_IDENTICAL_FAILURES };
+  return recordOf(versions);
 }
 
 export async function failureRecord(projectId: string, fingerprint: string): Promise<FailureRecord> {
-  const versions = (await getKv().get<string[]>(failureKey(projectId, fingerprint))) ?? [];
-  return { occurrences: versions.length, fixAllowed: versions.length < MAX_IDENTICAL_FAILURES };
+  return recordOf((await getKv().get<string[]>(failureKey(projectId, fingerprint))) ?? []);
 }

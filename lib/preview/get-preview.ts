@@ -5,7 +5,7 @@ import { findProjectRow } from "@/lib/projects/queries";
 import type { LogEntry } from "@/lib/sandbox/types";
 import { failureRecord, problemsFingerprint } from "./failures";
 import { getPreviewProvider, keepSandboxAlive } from "./provider";
-import { findActiveSession, type PreviewSessionRow, touchSession } from "./queries";
+import { findProjectSession, type PreviewSessionRow, touchSession } from "./queries";
 import type { PreviewStatus, PreviewView, VersionProblem } from "./schemas";
 import { publicUrl, transitionSession } from "./status";
 import { bootUrl } from "./urls";
@@ -25,12 +25,12 @@ async function reconcile(session: PreviewSessionRow): Promise<PreviewSessionRow 
   return session;
 }
 
-export async function toPreviewView(
-  input: { workspaceId: string; projectId: string },
+/** The view of a project already found in its workspace. */
+async function viewOf(
+  project: { id: string; currentVersionId: string | null },
   session: PreviewSessionRow | null,
 ): Promise<PreviewView> {
   const db = getDb();
-  const project = await findProjectRow(db, input.workspaceId, input.projectId);
   const current = project.currentVersionId
     ? await db.version.findUnique({
         where: { id: project.currentVersionId },
@@ -66,11 +66,16 @@ export async function toPreviewView(
   };
 }
 
+export async function toPreviewView(
+  input: { workspaceId: string; projectId: string },
+  session: PreviewSessionRow | null,
+): Promise<PreviewView> {
+  return viewOf(await findProjectRow(getDb(), input.workspaceId, input.projectId), session);
+}
+
 export async function getPreview(input: { workspaceId: string; projectId: string }): Promise<PreviewView> {
-  await findProjectRow(getDb(), input.workspaceId, input.projectId);
-  const found = await findActiveSession(input.projectId);
-  const session = found ? await reconcile(found) : null;
-  return toPreviewView(input, session);
+  const { project, session } = await findProjectSession(input);
+  return viewOf(project, session ? await reconcile(session) : null);
 }
 
 /** The open editor says it is still looking: the preview is not idle. */
@@ -78,13 +83,12 @@ export async function heartbeatPreview(input: {
   workspaceId: string;
   projectId: string;
 }): Promise<PreviewView> {
-  await findProjectRow(getDb(), input.workspaceId, input.projectId);
-  const session = await findActiveSession(input.projectId);
+  const { project, session } = await findProjectSession(input);
   if (session) {
     await touchSession(session.id);
-    await keepSandboxAlive(await getPreviewProvider(), session.sandboxId);
+    await keepSandboxAlive(session.sandboxId);
   }
-  return toPreviewView(input, session);
+  return viewOf(project, session);
 }
 
 export async function getPreviewLogs(input: {
@@ -93,8 +97,7 @@ export async function getPreviewLogs(input: {
   since?: string;
   limit?: number;
 }): Promise<{ previewId: string | null; items: LogEntry[] }> {
-  await findProjectRow(getDb(), input.workspaceId, input.projectId);
-  const session = await findActiveSession(input.projectId);
+  const { session } = await findProjectSession(input);
   if (!session) return { previewId: null, items: [] };
   const items = await (await getPreviewProvider()).logs(session.sandboxId, {
     since: input.since,

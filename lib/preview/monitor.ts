@@ -31,7 +31,7 @@ export async function reconcileOpenSessions(): Promise<void> {
   }
 }
 
-export async function reconcileSession(session: PreviewSessionRow, info: SandboxInfo | null): Promise<void> {
+async function reconcileSession(session: PreviewSessionRow, info: SandboxInfo | null): Promise<void> {
   const seen = seenMap();
   const before = seen.get(session.sandboxId);
   if (!info || info.status === "stopped") {

@@ -14,10 +14,7 @@ export async function setPreviewProvider(provider: SandboxProvider | undefined):
   setSandboxProvider(provider);
 }
 
-/** Drivers that pause idle sandboxes themselves (local) are told someone is still looking. */
-export async function keepSandboxAlive(provider: SandboxProvider, sandboxId: string): Promise<void> {
-  const withKeepAlive = provider as SandboxProvider & {
-    keepAlive?: (id: string, ms?: number) => Promise<void>;
-  };
-  await withKeepAlive.keepAlive?.(sandboxId).catch(() => undefined);
+/** Drivers that pause idle sandboxes themselves (local, E2B) are told someone is still looking. */
+export async function keepSandboxAlive(sandboxId: string): Promise<void> {
+  await (await getPreviewProvider()).keepAlive?.(sandboxId).catch(() => undefined);
 }

@@ -1,6 +1,7 @@
 // The only place the preview domain touches Prisma: PreviewSession rows (one per sandbox a
 // project's preview has run in; the newest not stopped is the project's preview).
 import { getDb } from "@/lib/db/client";
+import { findProjectRow } from "@/lib/projects/queries";
 import type { PreviewStatus } from "./schemas";
 
 export const sessionSelect = {
@@ -38,6 +39,21 @@ export function findActiveSession(projectId: string): Promise<PreviewSessionRow 
     orderBy: { startedAt: "desc" },
     select: sessionSelect,
   });
+}
+
+/** The project (not_found outside the workspace) and its preview session, if any. */
+export async function findProjectSession(input: { workspaceId: string; projectId: string }) {
+  const project = await findProjectRow(getDb(), input.workspaceId, input.projectId);
+  return { project, session: await findActiveSession(project.id) };
+}
+
+/** The workspace a project belongs to (the gateway knows only a preview's project). */
+export async function findProjectWorkspaceId(projectId: string): Promise<string | null> {
+  const project = await getDb().project.findUnique({
+    where: { id: projectId },
+    select: { workspaceId: true },
+  });
+  return project?.workspaceId ?? null;
 }
 
 export function findSessionById(previewId: string): Promise<PreviewSessionRow | null> {

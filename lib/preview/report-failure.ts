@@ -4,7 +4,7 @@
 import { getDb } from "@/lib/db/client";
 import { findProjectRow } from "@/lib/projects/queries";
 import { recordCheck } from "./check-version";
-import type { PreviewFailure } from "./schemas";
+import { FAILURE_KIND_LABEL, type PreviewFailure } from "./schemas";
 
 export async function reportPreviewFailure(input: {
   workspaceId: string;
@@ -16,20 +16,15 @@ export async function reportPreviewFailure(input: {
   // panel's idea of which version it shows can lag behind: blame the current version.
   const versionId = project.currentVersionId ?? input.failure.versionId ?? null;
   if (!versionId) return { versionId: null, fixAllowed: true };
-  const label =
-    input.failure.kind === "build"
-      ? "Build error"
-      : input.failure.kind === "runtime"
-        ? "Runtime error"
-        : "Type error";
+  const { kind, message, file, line } = input.failure;
   const result = await recordCheck(
     { workspaceId: input.workspaceId, projectId: project.id, versionId },
     "broken",
     [
       {
-        file: input.failure.file ?? null,
-        line: input.failure.line ?? null,
-        message: `${label}: ${input.failure.message.split("\n")[0]}`.slice(0, 500),
+        file: file ?? null,
+        line: line ?? null,
+        message: `${FAILURE_KIND_LABEL[kind]}: ${message.split("\n")[0]}`.slice(0, 500),
       },
     ],
   );

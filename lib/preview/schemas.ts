@@ -66,6 +66,16 @@ export const previewFailureSchema = z.strictObject({
 });
 export type PreviewFailure = z.infer<typeof previewFailureSchema>;
 
+/**
+ * How a reported failure is labelled, in Version.problems (`Runtime error: …`) and in the studio,
+ * which reads the kind back from that prefix.
+ */
+export const FAILURE_KIND_LABEL: Record<PreviewFailure["kind"], string> = {
+  build: "Build error",
+  runtime: "Runtime error",
+  typecheck: "Type error",
+};
+
 // ── The injected client script's messages (window.parent.postMessage) ────────────────────────
 
 export const PREVIEW_MESSAGE_SOURCE = "pagecraft-preview";

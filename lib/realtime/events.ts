@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { AppError, isAppError } from "@/lib/errors";
 import { log } from "@/lib/log";
+import { previewStatusSchema } from "@/lib/preview/schemas";
 import { getRealtime } from "./index";
 import { nextSequence } from "./sequence";
 import { MAX_EVENT_BYTES } from "./types";
@@ -69,20 +70,12 @@ export const realtimeEventSchemas = {
   "preview.status": z.object({
     projectId: id,
     previewId: id.optional(),
-    status: z.enum(["booting", "ready", "error", "paused", "stopped"]),
+    status: previewStatusSchema,
     url: z.string().max(300).optional(),
     error: z.string().max(2000).optional(),
     versionId: id.optional(),
     /** The dev server had stopped and the sandbox brought it back by itself. */
     restarted: z.boolean().optional(),
-  }),
-  /** Project channel: the preview's dev server reported a build error (runtime errors stay in the browser). */
-  "preview.error": z.object({
-    projectId: id,
-    kind: z.enum(["build", "runtime"]),
-    message: z.string().max(2000),
-    file: z.string().max(300).optional(),
-    line: z.number().int().optional(),
   }),
   /** Project channel: a version was type-checked in the preview sandbox (ok, or broken with problems). */
   "version.checked": z.object({

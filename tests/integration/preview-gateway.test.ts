@@ -8,7 +8,6 @@ import {
   createServer,
   type IncomingHttpHeaders,
   type IncomingMessage,
-  request,
   type Server,
   type ServerResponse,
 } from "node:http";
@@ -22,7 +21,7 @@ import {
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { WebSocket, WebSocketServer } from "ws";
+import { WebSocketServer } from "ws";
 import { CLIENT_SCRIPT_PATH } from "@/lib/preview/gateway/client-script";
 import {
   type GatewayUpstream,
@@ -32,6 +31,7 @@ import {
 } from "@/lib/preview/gateway/server";
 import { newPreviewId, PREVIEW_COOKIE, signPreviewToken, verifyPreviewToken } from "@/lib/preview/tokens";
 import { gatewayOrigin, type PreviewOrigin, previewIdFromHost } from "@/lib/preview/urls";
+import { type GatewayAnswer, gatewayRequest, hmrEcho, refusedUpgradeStatus } from "./helpers/preview-gateway";
 
 const STUDIO = "http://localhost:3999";
 const HTML = `<!doctype html><html lang="en"><head><meta charset="UTF-8" /><title>Site</title></head><body><div id="root"></div><script type="module" src="/src/main.tsx"></script></body></html>`;
@@ -178,12 +178,6 @@ afterAll(async () => {
   await rm(socketDir, { recursive: true, force: true });
 });
 
-interface Answer {
-  status: number;
-  headers: IncomingHttpHeaders;
-  body: string;
-}
-
 function get(
   previewId: string,
   pathname: string,
@@ -196,55 +190,24 @@ function get(
     /** Another gateway than the default one, and the Host name to send it. */
     via?: { port: number; host: string };
   } = {},
-): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const req = request(
-      {
-        host: "127.0.0.1",
-        port: options.via?.port ?? gateway.port,
-        path: pathname,
-        method: options.method ?? "GET",
-        headers: {
-          host: options.via?.host ?? `${previewId}.preview.localhost:${gateway.port}`,
-          accept: options.accept ?? "text/html",
-          ...(options.cookie ? { cookie: options.cookie } : {}),
-          ...options.headers,
-        },
+): Promise<GatewayAnswer> {
+  return gatewayRequest(
+    options.via?.port ?? gateway.port,
+    options.via?.host ?? `${previewId}.preview.localhost:${gateway.port}`,
+    pathname,
+    {
+      method: options.method,
+      body: options.body,
+      headers: {
+        accept: options.accept ?? "text/html",
+        ...(options.cookie ? { cookie: options.cookie } : {}),
+        ...options.headers,
       },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on("data", (c: Buffer) => chunks.push(c));
-        res.on("end", () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            headers: res.headers,
-            body: Buffer.concat(chunks).toString("utf8"),
-          }),
-        );
-      },
-    );
-    req.on("error", reject);
-    req.end(options.body);
-  });
+    },
+  );
 }
 
 const sessionCookie = (previewId: string) => `${PREVIEW_COOKIE}=${signPreviewToken(previewId, "session")}`;
-
-/** Opens Vite's HMR socket through a gateway, has one message echoed, and closes it. */
-async function hmrEcho(port: number, host: string, cookie: string): Promise<string[]> {
-  const ws = new WebSocket(`ws://127.0.0.1:${port}/?token=abc`, "vite-hmr", { headers: { host, cookie } });
-  const messages: string[] = [];
-  ws.on("message", (data) => messages.push(data.toString()));
-  await new Promise<void>((resolve, reject) => {
-    ws.on("open", () => resolve());
-    ws.on("error", reject);
-  });
-  expect(ws.protocol).toBe("vite-hmr");
-  ws.send("ping");
-  await expect.poll(() => messages.length).toBe(2);
-  ws.close();
-  return messages;
-}
 
 describe("preview tokens", () => {
   it("accepts its own token only: right kind, right preview, not expired", () => {
@@ -433,15 +396,9 @@ describe("preview gateway", () => {
       { previewId: downId, code: "ECONNREFUSED", kind: "local" },
       { previewId: remoteDownId, code: "ECONNREFUSED", kind: "remote" },
     ]);
-    const ws = new WebSocket(`ws://127.0.0.1:${gateway.port}/`, "vite-hmr", {
-      headers: {
-        host: `${remoteDownId}.preview.localhost:${gateway.port}`,
-        cookie: sessionCookie(remoteDownId),
-      },
-    });
-    const status = await new Promise<number>((resolve) => {
-      ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
-      ws.on("error", () => resolve(-1));
+    const status = await refusedUpgradeStatus(gateway.port, {
+      host: `${remoteDownId}.preview.localhost:${gateway.port}`,
+      cookie: sessionCookie(remoteDownId),
     });
     expect(status).toBe(502);
   });
@@ -482,12 +439,8 @@ describe("preview gateway", () => {
   });
 
   it("refuses a websocket upgrade without the cookie", async () => {
-    const ws = new WebSocket(`ws://127.0.0.1:${gateway.port}/`, "vite-hmr", {
-      headers: { host: `${tcpId}.preview.localhost:${gateway.port}` },
-    });
-    const status = await new Promise<number>((resolve) => {
-      ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
-      ws.on("error", () => resolve(-1));
+    const status = await refusedUpgradeStatus(gateway.port, {
+      host: `${tcpId}.preview.localhost:${gateway.port}`,
     });
     expect(status).toBe(403);
   });
@@ -593,13 +546,7 @@ describe("preview gateway in production shape: its own domain, https upstreams, 
     expect(answer.body).toContain("restarting");
     expect(Date.now() - started).toBeLessThan(5_000);
 
-    const ws = new WebSocket(`ws://127.0.0.1:${prod.port}/`, "vite-hmr", {
-      headers: { host: via(silentId).host, cookie },
-    });
-    const status = await new Promise<number>((resolve) => {
-      ws.on("unexpected-response", (_req, res) => resolve(res.statusCode ?? 0));
-      ws.on("error", () => resolve(-1));
-    });
+    const status = await refusedUpgradeStatus(prod.port, { host: via(silentId).host, cookie });
     expect(status).toBe(502);
     expect(upstreamErrors).toEqual([
       { previewId: silentId, code: "ETIMEDOUT", kind: "remote" },

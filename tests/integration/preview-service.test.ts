@@ -3,9 +3,7 @@
 // the workspace limit, idle pausing and resuming, syncing only changed files, the after-apply
 // type-check, and the fix loop's stop after two identical failures. Then the E2B driver (on its
 // fake client) end to end: a preview opened the way a browser opens it, through the gateway.
-import { type IncomingHttpHeaders, request } from "node:http";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { WebSocket } from "ws";
 import { signUp } from "@/lib/auth/sign-up";
 import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
@@ -38,6 +36,7 @@ import { restoreVersion } from "@/lib/versions/restore-version";
 import { saveChangeSet } from "@/lib/versions/save-change-set";
 import { resolveWorkspace } from "@/lib/workspaces/queries";
 import { setupTestApp } from "./helpers/app";
+import { type GatewayAnswer, gatewayRequest, hmrEcho } from "./helpers/preview-gateway";
 import { FakeE2B } from "./helpers/sandbox-e2b-fake";
 
 class FakeProvider implements SandboxProvider {
@@ -412,40 +411,15 @@ describe("E2B previews through the gateway", () => {
   let gateway: PreviewGateway;
 
   /** A browser's request: to the gateway's address, for the preview's host name. */
-  function browserGet(
-    host: string,
-    path: string,
-    cookie?: string,
-  ): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
-    return new Promise((resolve, reject) => {
-      const req = request(
-        {
-          host: "127.0.0.1",
-          port: gateway.port,
-          path,
-          headers: {
-            host,
-            accept: "text/html",
-            "sec-fetch-dest": "iframe",
-            ...(cookie ? { cookie } : {}),
-            // A page cannot choose what the sandbox sees: whatever it sends is replaced.
-            [E2B_TRAFFIC_TOKEN_HEADER]: "forged",
-          },
-        },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on("data", (c: Buffer) => chunks.push(c));
-          res.on("end", () =>
-            resolve({
-              status: res.statusCode ?? 0,
-              headers: res.headers,
-              body: Buffer.concat(chunks).toString("utf8"),
-            }),
-          );
-        },
-      );
-      req.on("error", reject);
-      req.end();
+  function browserGet(host: string, path: string, cookie?: string): Promise<GatewayAnswer> {
+    return gatewayRequest(gateway.port, host, path, {
+      headers: {
+        accept: "text/html",
+        "sec-fetch-dest": "iframe",
+        ...(cookie ? { cookie } : {}),
+        // A page cannot choose what the sandbox sees: whatever it sends is replaced.
+        [E2B_TRAFFIC_TOKEN_HEADER]: "forged",
+      },
     });
   }
 
@@ -506,18 +480,10 @@ describe("E2B previews through the gateway", () => {
     expect(reached.headers["x-forwarded-host"]).toBe(host);
     expect(reached.headers.cookie).toBe("theme=dark");
 
-    const ws = new WebSocket(`ws://127.0.0.1:${gateway.port}/?token=vite`, "vite-hmr", {
-      headers: { host, cookie },
-    });
-    const messages: string[] = [];
-    ws.on("message", (data) => messages.push(data.toString()));
-    await new Promise<void>((resolve, reject) => {
-      ws.on("open", () => resolve());
-      ws.on("error", reject);
-    });
-    ws.send("ping");
-    await expect.poll(() => messages).toEqual([JSON.stringify({ type: "connected" }), "echo:ping"]);
-    ws.close();
+    expect(await hmrEcho(gateway.port, host, cookie, "/?token=vite")).toEqual([
+      JSON.stringify({ type: "connected" }),
+      "echo:ping",
+    ]);
     const upgrade = viaGateway(session.sandboxId).find((r) => r.upgrade)!;
     expect(upgrade.url).toBe("/?token=vite");
     expect(upgrade.headers[E2B_TRAFFIC_TOKEN_HEADER]).toBe(sandbox.token);

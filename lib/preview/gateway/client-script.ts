@@ -18,6 +18,8 @@
 // After a hot update that follows an error, an app that stays empty is reloaded once: a root that
 // React unmounted after an uncaught error is not brought back by Fast Refresh.
 
+import { PREVIEW_MESSAGE_SOURCE } from "../schemas";
+
 export const CLIENT_SCRIPT_PATH = "/__pagecraft/preview-client.js";
 
 /** The variable the dev-server launcher reads its reporter from (lib/sandbox/local/preview-reporter.mjs). */
@@ -40,7 +42,7 @@ export function renderClientScript(studioOrigin: string): string {
   if (window.__pagecraftPreview) return;
   window.__pagecraftPreview = true;
   var TARGET = ${JSON.stringify(studioOrigin)};
-  var SOURCE = "pagecraft-preview";
+  var SOURCE = ${JSON.stringify(PREVIEW_MESSAGE_SOURCE)};
   var parentWindow = window.parent !== window ? window.parent : null;
   var errored = false;
   var renderedOnce = false;

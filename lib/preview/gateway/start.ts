@@ -14,7 +14,7 @@ import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { reconcileOpenSessions } from "../monitor";
 import { getPreviewProvider, keepSandboxAlive } from "../provider";
-import { touchSession } from "../queries";
+import { findProjectWorkspaceId, touchSession } from "../queries";
 import { cachedSession, forgetCachedSession } from "../registry";
 import { startOrResumePreview } from "../start-preview";
 import { gatewayOriginPattern, studioOrigin } from "../urls";
@@ -24,7 +24,6 @@ const MONITOR_INTERVAL_MS = 1_000;
 
 const globalForGateway = globalThis as unknown as {
   pagecraftPreviewGateway?: Promise<PreviewGateway | null>;
-  pagecraftPreviewTimers?: NodeJS.Timeout[];
 };
 
 /** previewId → how to reach its dev server right now. */
@@ -60,22 +59,13 @@ async function resumeFromGateway(projectId: string): Promise<void> {
   if (resuming.has(projectId)) return;
   resuming.add(projectId);
   try {
-    await resume(projectId);
+    const workspaceId = await findProjectWorkspaceId(projectId);
+    if (workspaceId) await startOrResumePreview({ workspaceId, projectId });
+  } catch (error) {
+    log.warn("preview could not be resumed from the gateway", { projectId, error });
   } finally {
     resuming.delete(projectId);
   }
-}
-
-async function resume(projectId: string): Promise<void> {
-  const { getDb } = await import("@/lib/db/client");
-  const project = await getDb().project.findUnique({
-    where: { id: projectId },
-    select: { workspaceId: true },
-  });
-  if (!project) return;
-  await startOrResumePreview({ workspaceId: project.workspaceId, projectId }).catch((error) =>
-    log.warn("preview could not be resumed from the gateway", { projectId, error }),
-  );
 }
 
 const lastViewWrite = new Map<string, number>();
@@ -89,7 +79,7 @@ function onView(previewId: string): void {
   // A preview open in a tab of its own has no editor heartbeat: extend the sandbox's life here.
   void (async () => {
     const session = await cachedSession(previewId);
-    if (session) await keepSandboxAlive(await getPreviewProvider(), session.sandboxId);
+    if (session) await keepSandboxAlive(session.sandboxId);
   })().catch(() => undefined);
 }
 
@@ -140,12 +130,7 @@ export function startPreviewGatewayService(
         url: gatewayOriginPattern(),
         listen: `${gateway.host}:${gateway.port}`,
       });
-      if (options.monitor) {
-        globalForGateway.pagecraftPreviewTimers = [
-          setInterval(() => void reconcileSoon(), MONITOR_INTERVAL_MS),
-        ];
-        for (const timer of globalForGateway.pagecraftPreviewTimers) timer.unref();
-      }
+      if (options.monitor) setInterval(() => void reconcileSoon(), MONITOR_INTERVAL_MS).unref();
       return gateway;
     },
     (error: NodeJS.ErrnoException) => {

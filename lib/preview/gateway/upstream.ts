@@ -94,7 +94,7 @@ export function resolveTarget(upstream: SandboxUpstream): UpstreamTarget {
 }
 
 /** The Cookie header without ours (the dev server runs project code and never sees the token). */
-export function stripOurCookie(header: string | undefined): string | undefined {
+function stripOurCookie(header: string | undefined): string | undefined {
   if (!header) return undefined;
   const kept = header
     .split(";")
