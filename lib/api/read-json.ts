@@ -23,6 +23,16 @@ export async function readJsonBody(request: Request, limit = env.MAX_BODY_BYTES)
   }
 }
 
+/**
+ * For routes whose body is optional: undefined when none was sent (no length, or a length of 0),
+ * else the body read like readJsonBody — so a body without the JSON content type still gets 400.
+ */
+export async function readOptionalJsonBody(request: Request, limit = env.MAX_BODY_BYTES): Promise<unknown> {
+  const length = request.headers.get("content-length");
+  const sent = length === null ? request.headers.has("content-type") : Number(length) > 0;
+  return sent ? readJsonBody(request, limit) : undefined;
+}
+
 function tooLarge(limit: number) {
   return new AppError("payload_too_large:body", `The request body is larger than ${limit} bytes.`, {
     details: { limit },

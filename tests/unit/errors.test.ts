@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { toAppError } from "@/lib/api/errors-to-response";
-import { readJsonBody } from "@/lib/api/read-json";
+import { readJsonBody, readOptionalJsonBody } from "@/lib/api/read-json";
 import { AppError } from "@/lib/errors";
 
 const jsonRequest = (body: string, headers: Record<string, string> = {}) =>
@@ -64,5 +64,25 @@ describe("readJsonBody", () => {
     ).rejects.toMatchObject({
       status: 413,
     });
+  });
+});
+
+describe("readOptionalJsonBody", () => {
+  const post = (headers: Record<string, string>, body?: string) =>
+    new Request("http://localhost/x", { method: "POST", body, headers });
+
+  it("is undefined when nothing was sent", async () => {
+    await expect(readOptionalJsonBody(post({}))).resolves.toBeUndefined();
+    await expect(
+      readOptionalJsonBody(post({ "content-type": "application/json", "content-length": "0" })),
+    ).resolves.toBeUndefined();
+  });
+  it("reads a body that was sent", async () => {
+    await expect(readOptionalJsonBody(jsonRequest('{"wait":true}'))).resolves.toEqual({ wait: true });
+  });
+  it("still refuses a body that is not JSON", async () => {
+    await expect(
+      readOptionalJsonBody(post({ "content-type": "text/plain", "content-length": "3" }, "a=1")),
+    ).rejects.toMatchObject({ status: 400, code: "bad_request:content_type" });
   });
 });

@@ -2,16 +2,15 @@
 // (`?async=1`: as a durable job instead — 202 with the new project's id, listed under /jobs)
 import { requestProjectDuplicate } from "@/inngest/request-duplicate";
 import { json, withWorkspace } from "@/lib/api/handler";
-import { readJsonBody } from "@/lib/api/read-json";
+import { readOptionalJsonBody } from "@/lib/api/read-json";
 import { duplicateProject } from "@/lib/projects/duplicate-project";
 import { duplicateProjectBodySchema } from "@/lib/projects/schemas";
 
 export const POST = withWorkspace<{ projectId: string }>(
   async ({ request, params, workspace, user, requestId }) => {
     // The body is optional ({ name }); an empty body duplicates with a default name.
-    const hasBody =
-      Number(request.headers.get("content-length") ?? "0") > 0 || request.headers.has("content-type");
-    const body = hasBody ? duplicateProjectBodySchema.parse(await readJsonBody(request)) : {};
+    const sent = await readOptionalJsonBody(request);
+    const body = sent === undefined ? {} : duplicateProjectBodySchema.parse(sent);
     if (new URL(request.url).searchParams.get("async") === "1") {
       const queued = await requestProjectDuplicate({
         workspaceId: workspace.id,

@@ -1,5 +1,5 @@
 import { json, withWorkspace } from "@/lib/api/handler";
-import { readJsonBody } from "@/lib/api/read-json";
+import { readOptionalJsonBody } from "@/lib/api/read-json";
 import { getPreview, toPreviewView } from "@/lib/preview/get-preview";
 import { startPreviewBodySchema } from "@/lib/preview/schemas";
 import { startOrResumePreview } from "@/lib/preview/start-preview";
@@ -8,9 +8,7 @@ import { stopPreview } from "@/lib/preview/stop-preview";
 // POST /api/projects/[projectId]/preview – start the project's preview, or resume or reuse it
 export const POST = withWorkspace<{ projectId: string }>(
   async ({ request, params, workspace, requestId }) => {
-    const hasBody =
-      request.headers.get("content-type") !== null && request.headers.get("content-length") !== "0";
-    const body = startPreviewBodySchema.parse(hasBody ? await readJsonBody(request) : undefined);
+    const body = startPreviewBodySchema.parse(await readOptionalJsonBody(request));
     const scope = { workspaceId: workspace.id, projectId: params.projectId };
     const session = await startOrResumePreview({ ...scope, wait: body?.wait });
     return json(await toPreviewView(scope, session), { requestId });
