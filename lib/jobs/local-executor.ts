@@ -21,6 +21,7 @@ import {
   findQueuedRuns,
   findWaitingSteps,
   insertRun,
+  KEEP_CRON_RUNS,
   pruneFinishedRuns,
   reclaimRuns,
   renewLocks,
@@ -59,8 +60,6 @@ export interface RunResult {
 
 const SCHEDULED_EVENT = "inngest/scheduled.timer";
 const MAX_TIMER_MS = 60 * 60 * 1000;
-/** A few hours of an every-few-minutes sweep; months of a daily one. */
-const DEFAULT_KEEP_CRON_RUNS = 100;
 
 export class LocalExecutor implements LocalExecutorHandle {
   readonly id = `executor-${newId()}`;
@@ -241,7 +240,7 @@ export class LocalExecutor implements LocalExecutorHandle {
     await pruneFinishedRuns(this.db, {
       functionId: fn.id,
       eventName: SCHEDULED_EVENT,
-      keep: this.options.keepCronRuns ?? DEFAULT_KEEP_CRON_RUNS,
+      keep: this.options.keepCronRuns ?? KEEP_CRON_RUNS,
     }).catch((error) => log.warn("local executor: pruning cron runs failed", { functionId: fn.id, error }));
   }
 

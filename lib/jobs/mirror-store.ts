@@ -1,19 +1,16 @@
 // The run mirror's only contact with Prisma: runs that Inngest Cloud (or an Inngest dev server)
 // executes, written into the local executor's JobRun/JobStep tables so the jobs view reads one
 // shape on every engine. A mirrored row is a record, not state: its id is Inngest's run id, it has
-// no claim, lock, idempotency or concurrency key and no memoized step output, and every write here
-// skips the local executor's rows (engine "local"), as every executor query skips mirrored ones.
+// no claim, lock, idempotency or concurrency key and no memoized step output. A local executor's
+// run is refused once, when a request begins (beginMirroredRun), and every later write goes by the
+// mirrored run's id; the executor's own queries skip mirrored rows (lib/jobs/store.ts).
 import type { Db } from "@/lib/db/client";
 import type { JobsDriver } from "./config";
-import { LOCAL_ENGINE, type RunStatus, runScope } from "./store";
+import { FINISHED_STATUSES, isFinished, LOCAL_ENGINE, type RunStatus, runScope } from "./store";
 
 export type MirrorEngine = Exclude<JobsDriver, "local">;
 
-const FINISHED: RunStatus[] = ["succeeded", "failed", "cancelled"];
-const mirrored = { engine: { not: LOCAL_ENGINE } };
-const unfinished = { status: { notIn: FINISHED } };
-
-export const isFinished = (status: RunStatus) => FINISHED.includes(status);
+const unfinished = { status: { notIn: FINISHED_STATUSES } };
 
 /** What one request learns about its run when it starts: the step rows already written. */
 export interface MirroredRun {
@@ -34,7 +31,8 @@ export interface MirroredRunStart {
   maxAttempts: number;
 }
 
-const json = (value: unknown): object => ({ data: JSON.parse(JSON.stringify(value ?? null)) });
+/** A value as the JSON column stores it (what JSON.stringify keeps of it). */
+const plainJson = (value: unknown): object => JSON.parse(JSON.stringify(value ?? null));
 
 /**
  * Creates the run's row on its first request, or marks it running again on a later one (a retry,
@@ -50,6 +48,7 @@ export async function beginMirroredRun(
     select: {
       engine: true,
       status: true,
+      attempt: true,
       projectId: true,
       steps: { select: { stepId: true, status: true, seq: true } },
     },
@@ -64,7 +63,7 @@ export async function beginMirroredRun(
           engine: run.engine,
           functionId: run.functionId,
           eventName: run.event.name,
-          event: JSON.parse(JSON.stringify(run.event)) as object,
+          event: plainJson(run.event),
           eventId: typeof run.event.id === "string" ? run.event.id : null,
           status: "running",
           attempt: run.attempt,
@@ -86,9 +85,10 @@ export async function beginMirroredRun(
       steps: new Map(),
     };
   }
-  if (!isFinished(row.status)) {
+  // Most requests find the run running at their attempt already: nothing to write then.
+  if (!isFinished(row.status) && (row.status !== "running" || row.attempt !== run.attempt)) {
     await db.jobRun.updateMany({
-      where: { id: run.id, ...mirrored, ...unfinished },
+      where: { id: run.id, ...unfinished },
       data: { status: "running", attempt: run.attempt },
     });
   }
@@ -121,7 +121,7 @@ export async function saveMirroredStep(db: Db, runId: string, step: MirroredStep
   const { stepId, ...data } = step;
   if (exists) {
     const { count } = await db.jobStep.updateMany({
-      where: { runId, stepId, ...unfinished, run: mirrored },
+      where: { runId, stepId, ...unfinished },
       data,
     });
     if (count === 1) return;
@@ -142,7 +142,7 @@ export async function settleMirroredRun(
     result.status === "succeeded"
       ? {
           status: result.status,
-          output: json(result.output),
+          output: { data: plainJson(result.output) },
           progress: 100,
           error: null,
           finishedAt: result.now ?? new Date(),
@@ -150,6 +150,6 @@ export async function settleMirroredRun(
       : result.status === "failed"
         ? { status: result.status, error: result.error, finishedAt: result.now ?? new Date() }
         : { status: result.status };
-  const { count } = await db.jobRun.updateMany({ where: { id, ...mirrored, ...unfinished }, data });
+  const { count } = await db.jobRun.updateMany({ where: { id, ...unfinished }, data });
   return count === 1;
 }

@@ -34,6 +34,8 @@ export interface CallRequest {
   maxAttempts: number;
   disableImmediateExecution: boolean;
   signingKey: string;
+  /** More `ctx` fields, as today's Inngest sends them (`fn_id`, `qi_id`: the SDK then checkpoints). */
+  extraCtx?: Record<string, unknown>;
 }
 
 const opSchema = z
@@ -70,6 +72,7 @@ export async function callFunction(handler: ServeHandler, call: CallRequest): Pr
       disable_immediate_execution: call.disableImmediateExecution,
       use_api: false,
       stack: { stack: call.stack, current: call.stack.length },
+      ...call.extraCtx,
     },
     // -1: the SDK picks its preferred execution version, as Inngest asks on a run's first call.
     version: -1,
@@ -88,7 +91,7 @@ export async function callFunction(handler: ServeHandler, call: CallRequest): Pr
   return parseOutcome(response);
 }
 
-export async function parseOutcome(response: Response): Promise<CallOutcome> {
+async function parseOutcome(response: Response): Promise<CallOutcome> {
   const text = await response.text();
   let json: unknown = null;
   try {

@@ -46,7 +46,7 @@ export interface JobFunction {
 }
 
 /** Inngest's default when a function sets no `retries`. */
-const DEFAULT_RETRIES = 3;
+export const DEFAULT_RETRIES = 3;
 
 export async function syncFunctions(
   handler: ServeHandler,

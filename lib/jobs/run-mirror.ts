@@ -20,19 +20,15 @@ import { getDb } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import {
   beginMirroredRun,
-  isFinished,
   type MirrorEngine,
   type MirroredRun,
+  type MirroredRunStart,
   saveMirroredStep,
   settleMirroredRun,
 } from "./mirror-store";
 import { type JobProgressUpdate, publishJobProgress } from "./progress";
-import { errorText, pruneFinishedRuns, type RunStatus } from "./store";
-
-/** Finished cron runs kept per function (the local executor keeps as many). */
-const KEEP_CRON_RUNS = 100;
-/** Inngest's default: 3 retries. */
-const DEFAULT_MAX_ATTEMPTS = 4;
+import { DEFAULT_RETRIES } from "./registry";
+import { errorText, isFinished, KEEP_CRON_RUNS, pruneFinishedRuns, type RunStatus } from "./store";
 
 /** Step kinds Inngest carries out itself (no handler runs in the SDK, so no onStepStart), by opcode. */
 const serverSideOps: Record<string, string> = {
@@ -97,17 +93,16 @@ export function runMirrorMiddleware(engine: MirrorEngine): Middleware.Class {
             id: ctx.runId,
             functionId: fn.id(this.client.id),
             engine,
-            event: ctx.event as MirroredRunStartEvent,
+            event: ctx.event as MirroredRunStart["event"],
             attempt: ctx.attempt,
-            maxAttempts:
-              ctx.maxAttempts ?? (typeof retries === "number" ? retries + 1 : DEFAULT_MAX_ATTEMPTS),
+            maxAttempts: ctx.maxAttempts ?? (typeof retries === "number" ? retries : DEFAULT_RETRIES) + 1,
           }),
         );
       }
       return arg;
     }
 
-    private async start(input: Parameters<typeof beginMirroredRun>[1]) {
+    private async start(input: MirroredRunStart) {
       this.attempt = input.attempt;
       const db = getDb();
       this.run = await beginMirroredRun(db, input);
@@ -133,13 +128,12 @@ export function runMirrorMiddleware(engine: MirrorEngine): Middleware.Class {
         stepInfo.stepType in serverSideOps &&
         !run.steps.has(stepInfo.hashedId)
       ) {
-        const ref = {
-          hashedId: stepInfo.hashedId,
-          stepType: stepInfo.stepType,
-          name: stepOptions.name ?? stepOptions.id,
-        };
         await guarded("server-side step", run.id, () =>
-          this.saveStep(ref, { status: "running", attempts: 1, startedAt: new Date() }),
+          this.saveStep(stepRef({ ...stepInfo, options: stepOptions }), {
+            status: "running",
+            attempts: 1,
+            startedAt: new Date(),
+          }),
         );
       }
       return arg;
@@ -290,5 +284,3 @@ export function runMirrorMiddleware(engine: MirrorEngine): Middleware.Class {
     }
   };
 }
-
-type MirroredRunStartEvent = Parameters<typeof beginMirroredRun>[1]["event"];

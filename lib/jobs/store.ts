@@ -6,11 +6,20 @@ import type { StoredEvent } from "./types";
 export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /** The executor's own rows. Runs mirrored from Inngest (lib/jobs/run-mirror.ts) share the table but
- * are never claimed, reclaimed, resumed or taken for duplicates: every selection here filters on it. */
+ * are never claimed, reclaimed, resumed or taken for duplicates: every query here that picks runs
+ * by status or event filters on it; the others go by a key mirrored rows never have (idempotency,
+ * lock) or by the id of a run picked so. */
 export const LOCAL_ENGINE = "local";
 const ownRuns = { engine: LOCAL_ENGINE };
 
 export type RunStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled";
+
+export const FINISHED_STATUSES: RunStatus[] = ["succeeded", "failed", "cancelled"];
+export const isFinished = (status: RunStatus) => FINISHED_STATUSES.includes(status);
+
+/** Finished cron runs kept per function (local executor and run mirror): a few hours of an
+ * every-few-minutes sweep, months of a daily one. */
+export const KEEP_CRON_RUNS = 100;
 
 export interface StepRecord {
   stepId: string;
@@ -124,7 +133,7 @@ export async function pruneFinishedRuns(
     where: {
       functionId: input.functionId,
       eventName: input.eventName,
-      status: { in: ["succeeded", "failed", "cancelled"] },
+      status: { in: FINISHED_STATUSES },
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     skip: input.keep,

@@ -11,41 +11,30 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { commitTurn, failTurn, validateTurn } from "@/lib/ai/apply/apply-turn";
 import { runChatTurn } from "@/lib/ai/chat/run-chat-turn";
 import type { ChatUIMessage } from "@/lib/ai/chat/schemas";
-import { signUp } from "@/lib/auth/sign-up";
-import { setLocalExecutor } from "@/lib/jobs/local-api";
 import type { EventPayloadInput } from "@/lib/jobs/types";
 import { createProject } from "@/lib/projects/create-project";
 import { readProjectFile } from "@/lib/projects/files";
 import { getProject } from "@/lib/projects/get-project";
 import { listVersions } from "@/lib/versions/list-versions";
-import { resolveWorkspace } from "@/lib/workspaces/queries";
 import { setupTestApp } from "./helpers/app";
+import { captureJobEvents } from "./helpers/job-events";
+import { signUpOwner } from "./helpers/owner";
 
 let app: Awaited<ReturnType<typeof setupTestApp>>;
 let scope: { workspaceId: string; projectId: string; userId: string; requestId: string };
 const sent: EventPayloadInput[] = [];
+let stopCapturing: () => void;
 
 beforeAll(async () => {
   app = await setupTestApp();
-  const user = await signUp({ email: "chat@example.com", password: "chat password", name: "Chet" });
-  const ws = await resolveWorkspace(app.db, user.id);
-  const project = await createProject({
-    workspaceId: ws.id,
-    userId: user.id,
-    name: "Beans",
-    templateId: "saas",
-  });
-  scope = { workspaceId: ws.id, projectId: project.id, userId: user.id, requestId: "test" };
+  const { owner } = await signUpOwner({ email: "chat@example.com", password: "chat password", name: "Chet" });
+  const project = await createProject({ ...owner, name: "Beans", templateId: "saas" });
+  scope = { ...owner, projectId: project.id, requestId: "test" };
   // Capture what the turn sends to the job engine; the apply steps are driven below.
-  setLocalExecutor({
-    ingest: async (events) => {
-      sent.push(...events);
-      return events.map((_, i) => `evt-${sent.length}-${i}`);
-    },
-  });
+  stopCapturing = captureJobEvents(sent);
 });
 afterAll(async () => {
-  setLocalExecutor(undefined);
+  stopCapturing();
   await app.teardown();
 });
 beforeEach(() => {

@@ -9,41 +9,34 @@ import { commitTurn, validateTurn } from "@/lib/ai/apply/apply-turn";
 import { listMessages, loadHistory, saveAssistantMessage } from "@/lib/ai/chat/queries";
 import { buildTurnContext, runChatTurn } from "@/lib/ai/chat/run-chat-turn";
 import type { ChatBody, ChatUIMessage } from "@/lib/ai/chat/schemas";
-import { signUp } from "@/lib/auth/sign-up";
-import { setLocalExecutor } from "@/lib/jobs/local-api";
 import type { EventPayloadInput } from "@/lib/jobs/types";
 import { createProject } from "@/lib/projects/create-project";
 import { readProjectFile } from "@/lib/projects/files";
 import { listVersions } from "@/lib/versions/list-versions";
-import { resolveWorkspace } from "@/lib/workspaces/queries";
 import { setupTestApp } from "./helpers/app";
+import { captureJobEvents } from "./helpers/job-events";
+import { type Owner, signUpOwner } from "./helpers/owner";
 
 let app: Awaited<ReturnType<typeof setupTestApp>>;
-let user: { id: string };
-let workspaceId: string;
+let owner: Owner;
+let stopCapturing: () => void;
 let scope: { workspaceId: string; projectId: string; userId: string; requestId: string };
 const sent: EventPayloadInput[] = [];
 
 beforeAll(async () => {
   app = await setupTestApp();
-  user = await signUp({ email: "retry@example.com", password: "retry password", name: "Rita" });
-  workspaceId = (await resolveWorkspace(app.db, user.id)).id;
-  setLocalExecutor({
-    ingest: async (events) => {
-      sent.push(...events);
-      return events.map((_, i) => `evt-${sent.length}-${i}`);
-    },
-  });
+  ({ owner } = await signUpOwner({ email: "retry@example.com", password: "retry password", name: "Rita" }));
+  stopCapturing = captureJobEvents(sent);
 });
 afterAll(async () => {
-  setLocalExecutor(undefined);
+  stopCapturing();
   await app.teardown();
 });
 // A project per test: each starts with an empty conversation.
 beforeEach(async () => {
   sent.length = 0;
-  const project = await createProject({ workspaceId, userId: user.id, name: "Retry", templateId: "saas" });
-  scope = { workspaceId, projectId: project.id, userId: user.id, requestId: "test" };
+  const project = await createProject({ ...owner, name: "Retry", templateId: "saas" });
+  scope = { ...owner, projectId: project.id, requestId: "test" };
 });
 
 function mockModel(text: string) {

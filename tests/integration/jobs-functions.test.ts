@@ -6,7 +6,6 @@ import { duplicateProjectFunction } from "@/inngest/functions/duplicate-project"
 import { sweepUnreferencedBlobsFunction } from "@/inngest/functions/sweep-unreferenced-blobs";
 import { requestProjectDuplicate } from "@/inngest/request-duplicate";
 import { localServeHandler } from "@/inngest/serve";
-import { signUp } from "@/lib/auth/sign-up";
 import { inngestClientOptions } from "@/lib/jobs/client-options";
 import { jobsDriver } from "@/lib/jobs/config";
 import { listProjectJobs } from "@/lib/jobs/list-project-jobs";
@@ -15,17 +14,20 @@ import { localSigningKey } from "@/lib/jobs/signing";
 import { createProject } from "@/lib/projects/create-project";
 import { blobKey } from "@/lib/storage/keys";
 import { sha256Hex } from "@/lib/versions/manifest";
-import { resolveWorkspace } from "@/lib/workspaces/queries";
 import { setupTestApp } from "./helpers/app";
+import { type Owner, signUpOwner } from "./helpers/owner";
 import { CloudRun } from "./jobs/cloud-driver";
 
 let app: Awaited<ReturnType<typeof setupTestApp>>;
-let owner: { userId: string; workspaceId: string };
+let owner: Owner;
 
 beforeAll(async () => {
   app = await setupTestApp();
-  const user = await signUp({ email: "jobs@example.com", password: "correct horse battery", name: "jobs" });
-  owner = { userId: user.id, workspaceId: (await resolveWorkspace(app.db, user.id)).id };
+  ({ owner } = await signUpOwner({
+    email: "jobs@example.com",
+    password: "correct horse battery",
+    name: "jobs",
+  }));
 });
 afterAll(() => app.teardown());
 

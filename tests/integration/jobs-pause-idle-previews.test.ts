@@ -5,43 +5,36 @@ import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { pauseIdlePreviewsFunction } from "@/inngest/functions/pause-idle-previews";
 import { localServeHandler } from "@/inngest/serve";
-import { signUp } from "@/lib/auth/sign-up";
 import { LocalExecutor } from "@/lib/jobs/local-executor";
 import { setPreviewProvider } from "@/lib/preview/provider";
 import { startOrResumePreview } from "@/lib/preview/start-preview";
 import { idleSweepCron } from "@/lib/preview/sweep-idle";
 import { createProject } from "@/lib/projects/create-project";
 import { setRealtime } from "@/lib/realtime";
-import type { OutgoingEvent, RealtimeServer } from "@/lib/realtime/types";
 import { E2BSandboxProvider } from "@/lib/sandbox/e2b";
-import { resolveWorkspace } from "@/lib/workspaces/queries";
 import { setupTestApp } from "./helpers/app";
+import { type Owner, signUpOwner } from "./helpers/owner";
+import { realtimeRecorder } from "./helpers/realtime-recorder";
 import { FakeE2B } from "./helpers/sandbox-e2b-fake";
 
-const statuses: Array<{ previewId: string; status: string }> = [];
-const realtime: RealtimeServer = {
-  driver: "pusher",
-  async publish(_channel, event, data) {
-    if (event === "preview.status") statuses.push(JSON.parse(data).data);
-  },
-  async publishBatch(events: OutgoingEvent[]) {
-    for (const e of events) if (e.event === "preview.status") statuses.push(JSON.parse(e.data).data);
-  },
-  authorizeChannel: () => ({ auth: "" }),
-  ping: async () => undefined,
-};
+const { server: realtime, received: statuses } = realtimeRecorder<{ previewId: string; status: string }>(
+  "preview.status",
+);
 
 let app: Awaited<ReturnType<typeof setupTestApp>>;
 let fake: FakeE2B;
-let owner: { userId: string; workspaceId: string };
+let owner: Owner;
 const e2b = () => new E2BSandboxProvider({ client: fake, templateId: "pagecraft-preview", protocol: "http" });
 
 beforeAll(async () => {
   app = await setupTestApp();
   setRealtime(realtime);
   fake = await new FakeE2B().init();
-  const user = await signUp({ email: "sweep@example.com", password: "correct horse battery", name: "sweep" });
-  owner = { userId: user.id, workspaceId: (await resolveWorkspace(app.db, user.id)).id };
+  ({ owner } = await signUpOwner({
+    email: "sweep@example.com",
+    password: "correct horse battery",
+    name: "sweep",
+  }));
 });
 afterAll(async () => {
   await setPreviewProvider(undefined);

@@ -10,7 +10,6 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import type { SessionContext } from "@/lib/auth/session";
 import type { StepOp } from "@/lib/jobs/protocol";
 import type { JobRunSummary } from "@/lib/jobs/schemas";
-import type { OutgoingEvent, RealtimeServer } from "@/lib/realtime/types";
 
 const cloud = vi.hoisted(() => {
   const signingKey = `signkey-test-${"5eed".repeat(16)}`;
@@ -26,7 +25,6 @@ vi.mock("next/headers", () => ({ headers: async () => new Headers() }));
 
 const { localServeHandler: appServeHandler } = await import("@/inngest/serve");
 const jobsRoute = await import("@/app/api/projects/[projectId]/jobs/route");
-const { signUp } = await import("@/lib/auth/sign-up");
 const { inngestClientOptions } = await import("@/lib/jobs/client-options");
 const { jobsDriver } = await import("@/lib/jobs/config");
 const { listProjectJobs } = await import("@/lib/jobs/list-project-jobs");
@@ -37,8 +35,9 @@ const { runMirrorMiddleware } = await import("@/lib/jobs/run-mirror");
 const { localSigningKey } = await import("@/lib/jobs/signing");
 const { createProject } = await import("@/lib/projects/create-project");
 const { setRealtime } = await import("@/lib/realtime");
-const { resolveWorkspace } = await import("@/lib/workspaces/queries");
 const { setupTestApp } = await import("./helpers/app");
+const { signUpOwner } = await import("./helpers/owner");
+const { realtimeRecorder } = await import("./helpers/realtime-recorder");
 const { CloudRun } = await import("./jobs/cloud-driver");
 const { createTestApp } = await import("./jobs/test-functions");
 
@@ -52,18 +51,7 @@ type Progress = {
   message?: string;
   error?: string;
 };
-const published: Progress[] = [];
-const realtime: RealtimeServer = {
-  driver: "pusher",
-  async publish(_channel, event, data) {
-    if (event === "job.progress") published.push(JSON.parse(data).data);
-  },
-  async publishBatch(events: OutgoingEvent[]) {
-    for (const e of events) if (e.event === "job.progress") published.push(JSON.parse(e.data).data);
-  },
-  authorizeChannel: () => ({ auth: "" }),
-  ping: async () => undefined,
-};
+const { server: realtime, received: published } = realtimeRecorder<Progress>("job.progress");
 const progressOf = (runId: string) =>
   published
     .filter((p) => p.runId === runId)
@@ -75,20 +63,14 @@ let scope: { workspaceId: string; projectId: string; userId: string };
 beforeAll(async () => {
   app = await setupTestApp();
   setRealtime(realtime);
-  const user = await signUp({
+  const { owner, session } = await signUpOwner({
     email: "mirror@example.com",
     password: "correct horse battery",
     name: "mirror",
   });
-  const workspace = await resolveWorkspace(app.db, user.id);
-  const project = await createProject({
-    workspaceId: workspace.id,
-    userId: user.id,
-    name: "Mirrored",
-    templateId: "saas",
-  });
-  scope = { workspaceId: workspace.id, projectId: project.id, userId: user.id };
-  cloud.session.current = { user: { id: user.id, email: "mirror@example.com", name: "mirror" }, workspace };
+  const project = await createProject({ ...owner, name: "Mirrored", templateId: "saas" });
+  scope = { ...owner, projectId: project.id };
+  cloud.session.current = session;
 });
 beforeEach(() => {
   published.length = 0;

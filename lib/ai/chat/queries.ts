@@ -38,7 +38,8 @@ export async function saveUserMessage(input: {
 /** Messages the person sees: superseded answers are kept in the table but never shown. */
 const visible = { supersededAt: null } satisfies Prisma.ChatMessageWhereInput;
 
-type MessageKey = { id: string; createdAt: Date };
+/** A message's place in the chat's order (time, then id). */
+export type MessageKey = { id: string; createdAt: Date };
 
 /** Keyset conditions in the chat's order (time, then id). */
 function before(row: MessageKey): Prisma.ChatMessageWhereInput {

@@ -20,6 +20,7 @@ import {
   createApplyRun,
   findLastQuestion,
   loadHistory,
+  type MessageKey,
   saveAssistantMessage,
   saveUserMessage,
 } from "./queries";
@@ -77,7 +78,7 @@ export async function loadProjectState(scope: { workspaceId: string; projectId: 
 export async function buildTurnContext(
   scope: { workspaceId: string; projectId: string },
   message: string,
-  answersAgain?: { id: string; createdAt: Date },
+  answersAgain?: MessageKey,
 ) {
   const state = await loadProjectState(scope);
   const history = await loadHistory(scope.projectId, answersAgain ? { before: answersAgain } : {});
@@ -99,7 +100,7 @@ export async function runChatTurn(
 ) {
   let text = body.text;
   // "Answer again": the new answer replaces the ones shown after the person's last message.
-  let answersAgain: { id: string; createdAt: Date } | undefined;
+  let answersAgain: MessageKey | undefined;
   if (body.trigger === "regenerate") {
     const question = await findLastQuestion(scope.projectId);
     if (!question) throw new AppError("bad_request:chat", "There is no message to answer again.");

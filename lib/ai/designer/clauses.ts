@@ -6,6 +6,7 @@
  * swallow ("remove the testimonials and a serif font", "change the headline to Hi and dark mode").
  * Lists ("the stats and the FAQ") and free text ("to Rich and warm") stay whole.
  */
+import { endsWithQuote } from "./text";
 
 /** What a stretch of a message asks for when read on its own, as far as splitting is concerned. */
 export type ClauseReading = {
@@ -26,9 +27,6 @@ const COMMAND_START =
 
 const SEPARATOR = /\s*(?:[,;]|[.!?](?=\s)|\s(?:and then|and also|then|also|and|plus)(?=\s))\s*/gi;
 
-/** A quoted value (a placeholder from `extractQuotes`) closes the clause's free text. */
-const ENDS_WITH_QUOTE = /\uE001[\s.!]*$/;
-
 /**
  * What a clause is (a section list, a text, a style) shows in its first words; reading only those
  * keeps a long message from being read again and again as its clause grows (quadratic time).
@@ -48,7 +46,8 @@ function startsRequest(clause: string, next: string, read: ReadClause): boolean 
         : following.kind === "style" && !following.namesSection;
     // Free text runs to the end of the clause unless what follows plainly asks for something else.
     case "text":
-      if (ENDS_WITH_QUOTE.test(clause)) return true;
+      // A quoted value (a placeholder from `extractQuotes`) closes the clause's free text.
+      if (endsWithQuote(clause)) return true;
       return following.kind !== "section" && following.plain;
     // A look-and-feel clause already reads every style word in it; what it understood nothing of
     // is cut off so that it can be named as skipped.

@@ -211,8 +211,10 @@ function parseSectionClause(lower: string): Intent | "unresolved" | undefined {
 const HELP =
   /^(?:help|\?+|what can you do|what do you (?:understand|do|know)|how does this work|hi|hello|hey|what now)\b/;
 
+type ClauseWords = { clause: string; lower: string };
+
 /** The clause without politeness, and its lower-case words with quoted texts left out. */
-function clauseWords(original: string, quotes: string[]): { clause: string; lower: string } {
+function clauseWords(original: string, quotes: string[]): ClauseWords {
   const clause = stripPoliteness(original);
   const lower = normalize(
     restoreQuotes(
@@ -223,8 +225,7 @@ function clauseWords(original: string, quotes: string[]): { clause: string; lowe
   return { clause, lower };
 }
 
-function parseClause(original: string, quotes: string[]): Intent[] | "unknown" {
-  const { clause, lower } = clauseWords(original, quotes);
+function parseClause({ clause, lower }: ClauseWords, quotes: string[]): Intent[] | "unknown" {
   if (!lower) return [];
   if (HELP.test(lower)) return [{ type: "help" }];
 
@@ -265,9 +266,10 @@ function startsWithTarget(lower: string): boolean {
 }
 
 /** How a stretch of a message reads on its own (for `splitAtRequests`). */
-export function readClause(original: string, quotes: string[]): ClauseReading {
-  const { lower } = clauseWords(original, quotes);
-  const result = parseClause(original, quotes);
+function readClause(original: string, quotes: string[]): ClauseReading {
+  const words = clauseWords(original, quotes);
+  const { lower } = words;
+  const result = parseClause(words, quotes);
   const namesSection = findSections(lower).length > 0;
   const first = result === "unknown" ? undefined : result[0];
   if (!first || first.type === "help") return { kind: "none", plain: false, namesSection };
@@ -301,7 +303,7 @@ export function parseRequest(message: string): ParsedRequest {
   const intents: Intent[] = [];
   const unknown: string[] = [];
   for (const clause of splitClauses(text, quotes)) {
-    const result = parseClause(clause, quotes);
+    const result = parseClause(clauseWords(clause, quotes), quotes);
     if (result === "unknown") unknown.push(restoreQuotes(clause, quotes).trim());
     else intents.push(...result);
   }

@@ -50,6 +50,11 @@ export function onlyQuote(text: string, quotes: string[]): string | undefined {
   return match ? quotes[Number(match[1])] : undefined;
 }
 
+/** Whether `text` ends with a placeholder (and optional punctuation): a quoted value closes it. */
+export function endsWithQuote(text: string): boolean {
+  return /\uE001[\s.!]*$/.test(text);
+}
+
 export function hasQuote(text: string): boolean {
   return /\uE000\d+\uE001/.test(text);
 }

@@ -3,16 +3,13 @@
 // attempt number, planned (parallel) steps called one by one. It keeps its state in memory — no
 // local executor, no JobRun rows — so whatever the database holds afterwards the function wrote.
 import { randomBytes } from "node:crypto";
-import { canonicalJson } from "@/lib/jobs/canonical-json";
 import {
   type CallOutcome,
   callFunction,
   type Memoized,
-  parseOutcome,
   type StepOp,
   toSerializedError,
 } from "@/lib/jobs/protocol";
-import { signBody } from "@/lib/jobs/signing";
 import type { ServeHandler, StoredEvent } from "@/lib/jobs/types";
 
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -92,7 +89,6 @@ export class CloudRun {
   /** The same request again, as a duplicate delivery would send it: its answer is not applied. */
   call(stepId = this.target): Promise<CallOutcome> {
     this.requests += 1;
-    if (this.options.ctx) return this.callWithContext(stepId, this.options.ctx);
     return callFunction(this.options.handler, {
       serveUrl: this.options.serveUrl ?? "http://localhost:3000/api/inngest",
       functionId: this.options.functionId,
@@ -105,46 +101,13 @@ export class CloudRun {
       maxAttempts: this.options.maxAttempts,
       disableImmediateExecution: this.disableImmediate,
       signingKey: this.options.signingKey,
+      extraCtx: this.options.ctx,
     });
   }
 
   /** Steps the SDK checkpointed to the Inngest API (its answer to a `fn_id` request): memoized like a 206's. */
   checkpoint(ops: StepOp[]): void {
     this.apply("checkpoint", { kind: "ops", ops, retriable: true });
-  }
-
-  /** The same request as callFunction makes (lib/jobs/protocol.ts), with more in its `ctx`. */
-  private async callWithContext(stepId: string, extra: Record<string, unknown>): Promise<CallOutcome> {
-    const url = new URL(this.options.serveUrl ?? "http://localhost:3000/api/inngest");
-    url.searchParams.set("fnId", this.options.functionId);
-    url.searchParams.set("stepId", stepId);
-    const body = canonicalJson({
-      event: this.event,
-      events: [this.event],
-      steps: { ...this.steps },
-      ctx: {
-        run_id: this.runId,
-        attempt: this.attempt,
-        max_attempts: this.options.maxAttempts,
-        disable_immediate_execution: this.disableImmediate,
-        use_api: false,
-        stack: { stack: [...this.stack], current: this.stack.length },
-        ...extra,
-      },
-      version: -1,
-    });
-    const response = await this.options.handler(
-      new Request(url, {
-        method: "POST",
-        body,
-        headers: {
-          "content-type": "application/json",
-          "x-inngest-server-kind": "cloud",
-          "x-inngest-signature": signBody(body, this.options.signingKey),
-        },
-      }),
-    );
-    return parseOutcome(response);
   }
 
   async runToEnd(maxRequests = 50): Promise<CloudRunResult> {
