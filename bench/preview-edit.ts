@@ -34,12 +34,12 @@ import { commitVersion } from "@/lib/versions/commit-version";
 import { parseManifest, sha256Hex } from "@/lib/versions/manifest";
 import { storeBlobs } from "@/lib/versions/store-blobs";
 import { resolveWorkspace } from "@/lib/workspaces/queries";
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from "@/tests/e2e/chromium";
 import { round, stats } from "./lib/stats";
 
 const EDITS = Number(process.env.BENCH_EDITS ?? 12);
 const RELOADS = Number(process.env.BENCH_RELOADS ?? 8);
 const WARMUP = 2;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 async function main() {
   const work = await mkdtemp(path.join(tmpdir(), "pagecraft-bench-edit-"));
@@ -67,16 +67,8 @@ async function main() {
   const gateway = await startPreviewGateway({ port: 0, studioOrigin, lookup: lookupPreview });
 
   const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
+    executablePath: CHROMIUM_PATH,
+    args: ["--headless", ...CHROMIUM_ARGS],
   });
   try {
     const user = await signUp({
