@@ -91,7 +91,7 @@ test("open → page shows → chat edit hot-reloads → broken page → restore 
   await preview.expectText(HEADLINE);
 
   // Kill the dev server: it comes back by itself and the studio says so.
-  const pid = await findDevServerPid(HEADLINE);
+  const pid = await findDevServerPid(projectId);
   expect(pid, "the project's dev server process").not.toBeNull();
   process.kill(pid!, "SIGKILL");
   await expect(page.getByTestId("preview-notice")).toContainText("Preview restarted", { timeout: 45_000 });

@@ -37,36 +37,33 @@ export class PreviewPage {
 }
 
 /**
- * The pid of the dev server whose project folder holds `marker` in src/: each local sandbox's
- * launcher gets its folder in PAGECRAFT_DEV_SERVER (see lib/sandbox/local/sandbox.ts).
+ * The pid of the project's dev server: the launcher's own node process, whose sandbox folder's
+ * state.json names the project. Each local sandbox's launcher gets its app folder in
+ * PAGECRAFT_DEV_SERVER (see lib/sandbox/local/sandbox.ts); its wrappers (sh, setpriv, bwrap) and
+ * children (esbuild) carry the same variable, but only the node process is the server. Matching
+ * by project, not by page text: earlier tests' previews may show the same text.
  */
-export async function findDevServerPid(marker: string): Promise<number | null> {
+export async function findDevServerPid(projectId: string): Promise<number | null> {
   for (const entry of await readdir("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
     const environ = await readFile(`/proc/${entry}/environ`, "utf8").catch(() => "");
     const variable = environ.split("\0").find((v) => v.startsWith("PAGECRAFT_DEV_SERVER="));
     if (!variable) continue;
-    let root: string;
+    if ((await readFile(`/proc/${entry}/comm`, "utf8").catch(() => "")).trim() !== "node") continue;
+    let config: { root?: string; optimizeOnly?: boolean };
     try {
-      root = JSON.parse(variable.slice("PAGECRAFT_DEV_SERVER=".length)).root;
+      config = JSON.parse(variable.slice("PAGECRAFT_DEV_SERVER=".length));
     } catch {
       continue;
     }
+    if (config.optimizeOnly || !config.root) continue;
     // Inside bubblewrap the path is the namespace's; read it through the process's own root.
-    const base =
-      (await readlink(`/proc/${entry}/root`).catch(() => "/")) === "/" ? root : `/proc/${entry}/root${root}`;
-    if (await containsMarker(path.join(base, "src"), marker)) return Number(entry);
+    const own = (await readlink(`/proc/${entry}/root`).catch(() => "/")) === "/";
+    const sandboxDir = path.dirname(own ? config.root : `/proc/${entry}/root${config.root}`);
+    const state = await readFile(path.join(sandboxDir, "state.json"), "utf8")
+      .then((text) => JSON.parse(text) as { metadata?: { projectId?: string } })
+      .catch(() => null);
+    if (state?.metadata?.projectId === projectId) return Number(entry);
   }
   return null;
-}
-
-async function containsMarker(dir: string, marker: string): Promise<boolean> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
-  for (const entry of entries) {
-    const file = path.join(dir, entry.name);
-    if (entry.isDirectory()) {
-      if (await containsMarker(file, marker)) return true;
-    } else if ((await readFile(file, "utf8").catch(() => "")).includes(marker)) return true;
-  }
-  return false;
 }
