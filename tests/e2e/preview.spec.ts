@@ -94,7 +94,16 @@ test("open → page shows → chat edit hot-reloads → broken page → restore 
   const pid = await findDevServerPid(projectId);
   expect(pid, "the project's dev server process").not.toBeNull();
   process.kill(pid!, "SIGKILL");
-  await expect(page.getByTestId("preview-notice")).toContainText("Preview restarted", { timeout: 45_000 });
+  try {
+    await expect(page.getByTestId("preview-notice")).toContainText("Preview restarted", { timeout: 45_000 });
+  } catch (error) {
+    // What the sandbox saw (exit, restart, probe), so a failure here explains itself.
+    const logs = await (await page.request.get(`/api/projects/${projectId}/preview/logs`)).json();
+    const lines = (logs.items as { stream: string; text: string }[]).slice(-30);
+    throw new Error(
+      `${(error as Error).message}\nkilled pid ${pid}; the preview's last log lines:\n${lines.map((l) => `[${l.stream}] ${l.text}`).join("\n")}`,
+    );
+  }
   await preview.expectReady(45_000);
   await preview.expectText(HEADLINE);
 });
