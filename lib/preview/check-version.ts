@@ -2,13 +2,11 @@
 // template's own tsconfig). The version is flagged `ok` or `broken` with its problems, the studio
 // hears it (`version.checked`), and a broken version's problems count towards the fix loop's brake.
 
-import { getDb } from "@/lib/db/client";
-import type { Prisma } from "@/lib/db/generated/client";
 import { projectChannel } from "@/lib/realtime/channels";
 import { announce } from "@/lib/realtime/events";
 import { problemsFingerprint, recordFailure } from "./failures";
 import { getPreviewProvider } from "./provider";
-import { findActiveSession } from "./queries";
+import { findActiveSession, findVersionVerdict, markVersionBroken, markVersionOk } from "./queries";
 import type { VersionProblem } from "./schemas";
 
 /**
@@ -95,26 +93,19 @@ export async function recordCheck(
   problems: VersionProblem[],
   durationMs = 0,
 ): Promise<CheckResult> {
-  const db = getDb();
-  const version = await db.version.findFirst({
-    where: { id: input.versionId, projectId: input.projectId, project: { workspaceId: input.workspaceId } },
-    select: { status: true, problems: true },
-  });
+  const version = await findVersionVerdict(input);
   if (!version) return { status: "skipped", reason: "no_version" };
   let fixAllowed = true;
   if (status === "broken") {
-    const earlier = Array.isArray(version.problems) ? (version.problems as unknown as VersionProblem[]) : [];
+    const earlier = version.problems;
     const merged = [
       ...earlier,
       ...problems.filter((p) => !earlier.some((e) => e.message === p.message && e.file === p.file)),
     ];
-    await db.version.update({
-      where: { id: input.versionId },
-      data: { status: "broken", problems: merged.slice(0, MAX_PROBLEMS) as unknown as Prisma.InputJsonArray },
-    });
+    await markVersionBroken(input.versionId, merged.slice(0, MAX_PROBLEMS));
     ({ fixAllowed } = await recordFailure(input.projectId, input.versionId, problemsFingerprint(problems)));
   } else if (version.status === "unchecked") {
-    await db.version.update({ where: { id: input.versionId }, data: { status: "ok" } });
+    await markVersionOk(input.versionId);
   }
   const finalStatus = status === "broken" || version.status === "broken" ? "broken" : "ok";
   await announce([

@@ -1,12 +1,17 @@
 // What the studio shows for a project's preview: its state, a fresh iframe URL, the current
 // version's check result, the last good version to restore, and whether fixing is still offered.
-import { getDb } from "@/lib/db/client";
-import { findProjectRow } from "@/lib/projects/queries";
 import type { LogEntry } from "@/lib/sandbox/types";
 import { failureRecord, problemsFingerprint } from "./failures";
 import { getPreviewProvider, keepSandboxAlive } from "./provider";
-import { findProjectSession, type PreviewSessionRow, touchSession } from "./queries";
-import type { PreviewStatus, PreviewView, VersionProblem } from "./schemas";
+import {
+  findLastGoodVersion,
+  findProjectSession,
+  findVersionWithProblems,
+  type PreviewProject,
+  type PreviewSessionRow,
+  touchSession,
+} from "./queries";
+import type { PreviewStatus, PreviewView } from "./schemas";
 import { publicUrl, transitionSession } from "./status";
 import { bootUrl } from "./urls";
 
@@ -25,28 +30,17 @@ async function reconcile(session: PreviewSessionRow): Promise<PreviewSessionRow 
   return session;
 }
 
-/** The view of a project already found in its workspace. */
-async function viewOf(
-  project: { id: string; currentVersionId: string | null },
+/**
+ * The view of a project already found in its workspace (by whoever read it first: a request reads
+ * its project once) with its preview session, if any.
+ */
+export async function toPreviewView(
+  project: Pick<PreviewProject, "id" | "currentVersionId">,
   session: PreviewSessionRow | null,
 ): Promise<PreviewView> {
-  const db = getDb();
-  const current = project.currentVersionId
-    ? await db.version.findUnique({
-        where: { id: project.currentVersionId },
-        select: { id: true, number: true, status: true, problems: true },
-      })
-    : null;
-  const problems = Array.isArray(current?.problems) ? (current.problems as unknown as VersionProblem[]) : [];
-  // The newest earlier version not known to be broken: a version whose check is still running
-  // is a better guess than an older checked one (it is what the person last saw working).
-  const lastGood = current
-    ? await db.version.findFirst({
-        where: { projectId: project.id, number: { lt: current.number }, status: { not: "broken" } },
-        orderBy: { number: "desc" },
-        select: { id: true, number: true },
-      })
-    : null;
+  const current = project.currentVersionId ? await findVersionWithProblems(project.currentVersionId) : null;
+  const problems = current?.problems ?? [];
+  const lastGood = current ? await findLastGoodVersion(project.id, current.number) : null;
   const fixAllowed =
     current?.status === "broken" && problems.length
       ? (await failureRecord(project.id, problemsFingerprint(problems))).fixAllowed
@@ -66,16 +60,9 @@ async function viewOf(
   };
 }
 
-export async function toPreviewView(
-  input: { workspaceId: string; projectId: string },
-  session: PreviewSessionRow | null,
-): Promise<PreviewView> {
-  return viewOf(await findProjectRow(getDb(), input.workspaceId, input.projectId), session);
-}
-
 export async function getPreview(input: { workspaceId: string; projectId: string }): Promise<PreviewView> {
   const { project, session } = await findProjectSession(input);
-  return viewOf(project, session ? await reconcile(session) : null);
+  return toPreviewView(project, session ? await reconcile(session) : null);
 }
 
 /** The open editor says it is still looking: the preview is not idle. */
@@ -88,7 +75,7 @@ export async function heartbeatPreview(input: {
     await touchSession(session.id);
     await keepSandboxAlive(session.sandboxId);
   }
-  return viewOf(project, session);
+  return toPreviewView(project, session);
 }
 
 export async function getPreviewLogs(input: {

@@ -1,9 +1,8 @@
 // A build or runtime error the studio saw in the preview (the injected client script posts it to
 // the panel, which reports it here). The version it happened on is flagged broken with it, and
 // the failure counts towards the fix loop's brake (lib/preview/failures.ts).
-import { getDb } from "@/lib/db/client";
-import { findProjectRow } from "@/lib/projects/queries";
 import { recordCheck } from "./check-version";
+import { findProject } from "./queries";
 import { FAILURE_KIND_LABEL, type PreviewFailure } from "./schemas";
 
 export async function reportPreviewFailure(input: {
@@ -11,7 +10,7 @@ export async function reportPreviewFailure(input: {
   projectId: string;
   failure: PreviewFailure;
 }): Promise<{ versionId: string | null; fixAllowed: boolean }> {
-  const project = await findProjectRow(getDb(), input.workspaceId, input.projectId);
+  const project = await findProject(input);
   // The live preview follows the current version within milliseconds of a commit, while the
   // panel's idea of which version it shows can lag behind: blame the current version.
   const versionId = project.currentVersionId ?? input.failure.versionId ?? null;

@@ -1,38 +1,54 @@
 // Opening a project asks for its preview: reuse a live one, resume a paused one, or create a
 // fresh sandbox from the current version's files. One start per project at a time (a KV lock),
 // and a workspace may run at most PREVIEW_MAX_PER_WORKSPACE live previews.
-import { getDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { getKv } from "@/lib/kv";
 import { log } from "@/lib/log";
-import { findProjectRow } from "@/lib/projects/queries";
 import type { SandboxInfo, SandboxProvider } from "@/lib/sandbox/types";
-import { parseManifest } from "@/lib/versions/manifest";
 import { readVersionFiles } from "@/lib/versions/read-files";
 import { getPreviewProvider } from "./provider";
 import {
+  createSession,
   findActiveSession,
+  findProject,
+  getVersionManifest,
   listLiveSessions,
+  type PreviewProject,
   type PreviewSessionRow,
-  sessionSelect,
   touchSession,
 } from "./queries";
 import { announcePreview, transitionSession } from "./status";
 import { syncPreviewToVersion } from "./sync-version";
 import { newPreviewId } from "./tokens";
-import { gatewayOrigin } from "./urls";
 
 const startLockKey = (projectId: string) => `lock:preview:${projectId}`;
 const READY_TIMEOUT_MS = 60_000;
 
-export async function startOrResumePreview(input: {
+interface StartPreviewInput {
   workspaceId: string;
   projectId: string;
   /** Wait until the dev server serves the page (or fails) before returning. */
   wait?: boolean;
-}): Promise<PreviewSessionRow> {
-  const project = await findProjectRow(getDb(), input.workspaceId, input.projectId);
+}
+
+/** The preview's session, with the project row read to start it. */
+export interface OpenedPreview {
+  project: PreviewProject;
+  session: PreviewSessionRow;
+}
+
+/** The session only, for callers that do not render a view (the gateway, jobs, benches). */
+export async function startOrResumePreview(input: StartPreviewInput): Promise<PreviewSessionRow> {
+  return (await openPreview(input)).session;
+}
+
+/**
+ * Starts, resumes or reuses the project's preview. The project row comes back with the session so
+ * that the route renders its view (toPreviewView) without reading the project a second time.
+ */
+export async function openPreview(input: StartPreviewInput): Promise<OpenedPreview> {
+  const project = await findProject(input);
   const session = await getKv().withLock(
     startLockKey(project.id),
     120_000,
@@ -51,8 +67,8 @@ export async function startOrResumePreview(input: {
     },
     { waitMs: 60_000 },
   );
-  if (input.wait && session.status === "booting") return awaitReady(session);
-  return session;
+  if (input.wait && session.status === "booting") return { project, session: await awaitReady(session) };
+  return { project, session };
 }
 
 /** A session still usable (touched, and on the current version), or null when a new one is needed. */
@@ -108,12 +124,7 @@ async function create(
   input: { workspaceId: string; projectId: string; templateId: string; versionId: string | null },
 ): Promise<PreviewSessionRow> {
   if (!input.versionId) throw new AppError("conflict:project", "This project has no version to preview yet.");
-  const db = getDb();
-  const version = await db.version.findUniqueOrThrow({
-    where: { id: input.versionId },
-    select: { manifest: true },
-  });
-  const files = await readVersionFiles(input.workspaceId, parseManifest(version.manifest));
+  const files = await readVersionFiles(input.workspaceId, await getVersionManifest(input.versionId));
   let info: SandboxInfo;
   try {
     info = await provider.create({
@@ -127,20 +138,16 @@ async function create(
       cause: error,
     });
   }
-  const id = newPreviewId();
-  const session = await db.previewSession.create({
-    data: {
-      id,
-      projectId: input.projectId,
-      provider: provider.driver,
-      sandboxId: info.id,
-      status: info.status === "ready" ? "ready" : info.status === "error" ? "error" : "booting",
-      error: info.status === "error" ? (info.error ?? "The preview failed to start.") : null,
-      // Every driver's previews are served by the gateway, at an origin of their own.
-      url: gatewayOrigin(id),
-      versionId: input.versionId,
-    },
-    select: sessionSelect,
+  // No URL is stored: every driver's previews are served by the gateway, at an origin derived
+  // from the id (status.ts's publicUrl).
+  const session = await createSession({
+    id: newPreviewId(),
+    projectId: input.projectId,
+    provider: provider.driver,
+    sandboxId: info.id,
+    status: info.status === "ready" ? "ready" : info.status === "error" ? "error" : "booting",
+    error: info.status === "error" ? (info.error ?? "The preview failed to start.") : null,
+    versionId: input.versionId,
   });
   await announcePreview(session);
   if (session.status === "booting") watchReady(session);

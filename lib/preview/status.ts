@@ -1,10 +1,9 @@
 // A preview's state moves only through here: the PreviewSession row is updated, the gateway's
 // cache forgets it, and the studio hears it on the project channel (`preview.status`).
 
-import { getDb } from "@/lib/db/client";
 import { projectChannel } from "@/lib/realtime/channels";
 import { announce } from "@/lib/realtime/events";
-import { type PreviewSessionRow, sessionSelect } from "./queries";
+import { type PreviewSessionRow, updateSessionState } from "./queries";
 import { forgetCachedSession } from "./registry";
 import type { PreviewStatus } from "./schemas";
 import { gatewayOrigin } from "./urls";
@@ -18,7 +17,7 @@ export interface TransitionExtra {
 
 /**
  * The URL announced over realtime: the origin only, never a token. The gateway's, on every driver
- * (computed rather than read from the row, so a changed PREVIEW_ORIGIN applies to open previews).
+ * (computed from the id, never stored, so a changed PREVIEW_ORIGIN applies to open previews).
  */
 export function publicUrl(session: Pick<PreviewSessionRow, "id">): string {
   return gatewayOrigin(session.id);
@@ -30,16 +29,7 @@ export async function transitionSession(
   extra: TransitionExtra = {},
 ): Promise<PreviewSessionRow> {
   const error = status === "error" ? (extra.error ?? session.error ?? "The preview stopped working.") : null;
-  const updated = await getDb().previewSession.update({
-    where: { id: session.id },
-    data: {
-      status,
-      error,
-      ...(extra.versionId ? { versionId: extra.versionId } : {}),
-      ...(status === "stopped" ? { stoppedAt: new Date() } : {}),
-    },
-    select: sessionSelect,
-  });
+  const updated = await updateSessionState(session.id, { status, error, versionId: extra.versionId });
   forgetCachedSession(session.id);
   await announcePreview(updated, { restarted: extra.restarted });
   return updated;

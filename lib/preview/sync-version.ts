@@ -3,14 +3,19 @@
 // hot-reloads them). It never throws — a preview that cannot be updated must not fail a commit —
 // and syncs of one project run one after another, always to the project's current version, so a
 // late sync can never move the preview back to an older one.
-import { getDb } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import { readBlob } from "@/lib/projects/files";
 import type { SandboxFile } from "@/lib/sandbox/types";
-import { diffManifests, type Manifest, parseManifest } from "@/lib/versions/manifest";
+import { diffManifests, type Manifest } from "@/lib/versions/manifest";
 import { checkVersionInPreview } from "./check-version";
 import { getPreviewProvider } from "./provider";
-import { findActiveSession, LIVE_STATUSES, sessionSelect } from "./queries";
+import {
+  findActiveSession,
+  findCurrentVersionId,
+  findVersionManifest,
+  LIVE_STATUSES,
+  setSessionVersion,
+} from "./queries";
 import type { PreviewStatus } from "./schemas";
 import { announcePreview } from "./status";
 
@@ -38,8 +43,7 @@ function serialize<T>(projectId: string, fn: () => Promise<T>): Promise<T> {
 
 async function manifestOf(versionId: string | null): Promise<Manifest> {
   if (!versionId) return {};
-  const row = await getDb().version.findUnique({ where: { id: versionId }, select: { manifest: true } });
-  return row ? parseManifest(row.manifest) : {};
+  return (await findVersionManifest(versionId)) ?? {};
 }
 
 export async function syncPreviewToVersion(
@@ -70,11 +74,7 @@ async function syncNow(input: {
   if (!session || !LIVE_STATUSES.includes(session.status as PreviewStatus)) {
     return { synced: false, reason: "no_live_preview" };
   }
-  const project = await getDb().project.findFirst({
-    where: { id: input.projectId, workspaceId: input.workspaceId },
-    select: { currentVersionId: true },
-  });
-  const target = project?.currentVersionId;
+  const target = await findCurrentVersionId(input);
   if (!target) return { synced: false, reason: "no_version" };
   if (session.versionId === target) return { synced: true, versionId: target, written: [], deleted: [] };
 
@@ -85,11 +85,7 @@ async function syncNow(input: {
     paths.map(async (path) => ({ path, content: await readBlob(input.workspaceId, to[path]) })),
   );
   await (await getPreviewProvider()).writeFiles(session.sandboxId, { write, delete: changes.deleted });
-  const updated = await getDb().previewSession.update({
-    where: { id: session.id },
-    data: { versionId: target },
-    select: sessionSelect,
-  });
+  const updated = await setSessionVersion(session.id, target);
   await announcePreview(updated);
   return { synced: true, versionId: target, written: paths, deleted: changes.deleted };
 }

@@ -2,16 +2,19 @@ import { json, withWorkspace } from "@/lib/api/handler";
 import { readOptionalJsonBody } from "@/lib/api/read-json";
 import { getPreview, toPreviewView } from "@/lib/preview/get-preview";
 import { startPreviewBodySchema } from "@/lib/preview/schemas";
-import { startOrResumePreview } from "@/lib/preview/start-preview";
+import { openPreview } from "@/lib/preview/start-preview";
 import { stopPreview } from "@/lib/preview/stop-preview";
 
 // POST /api/projects/[projectId]/preview – start the project's preview, or resume or reuse it
 export const POST = withWorkspace<{ projectId: string }>(
   async ({ request, params, workspace, requestId }) => {
     const body = startPreviewBodySchema.parse(await readOptionalJsonBody(request));
-    const scope = { workspaceId: workspace.id, projectId: params.projectId };
-    const session = await startOrResumePreview({ ...scope, wait: body?.wait });
-    return json(await toPreviewView(scope, session), { requestId });
+    const { project, session } = await openPreview({
+      workspaceId: workspace.id,
+      projectId: params.projectId,
+      wait: body?.wait,
+    });
+    return json(await toPreviewView(project, session), { requestId });
   },
 );
 

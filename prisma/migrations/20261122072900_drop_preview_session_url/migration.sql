@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "PreviewSession" DROP COLUMN "url";
