@@ -37,7 +37,8 @@ export interface E2BSandboxHandle {
   kill(): Promise<void>;
 }
 
-export interface E2BListedSandbox {
+/** What E2B says about one sandbox, whether listed or asked about by id. */
+export interface E2BSandboxSummary {
   sandboxId: string;
   metadata: Record<string, string>;
   state: "running" | "paused";
@@ -55,7 +56,13 @@ export interface E2BClient {
    * process — the preview gateway on its own host, say — can reach a sandbox it did not create.
    */
   connect(sandboxId: string, opts?: { timeoutMs?: number }): Promise<E2BSandboxHandle>;
-  list(metadata: Record<string, string>): Promise<E2BListedSandbox[]>;
+  /** Every sandbox whose metadata has these values (pages through all of them: costly). */
+  list(metadata: Record<string, string>): Promise<E2BSandboxSummary[]>;
+  /**
+   * One sandbox by id, in one request (GET /sandboxes/{id}), without connecting to or resuming it:
+   * null when E2B has no such sandbox (killed, or expired); rejects when E2B cannot answer.
+   */
+  getInfo(sandboxId: string): Promise<E2BSandboxSummary | null>;
   kill(sandboxId: string): Promise<void>;
   /**
    * Snapshots a sandbox's memory and filesystem by id, without connecting to it (any process may:
@@ -119,12 +126,19 @@ export function createE2BSdkClient(apiKey: string): E2BClient {
       const paginator = Sandbox.list({ apiKey, query: { metadata } });
       const items: SdkSandboxInfo[] = [];
       while (paginator.hasNext) items.push(...(await paginator.nextItems()));
-      return items.map((s) => ({
-        sandboxId: s.sandboxId,
-        metadata: s.metadata,
-        state: s.state === "paused" ? "paused" : "running",
-        startedAt: s.startedAt,
-      }));
+      return items.map(summaryOf);
+    },
+    async getInfo(sandboxId) {
+      const { Sandbox, SandboxError, SandboxNotFoundError } = await sdk();
+      try {
+        return summaryOf(await Sandbox.getInfo(sandboxId, { apiKey }));
+      } catch (error) {
+        // The SDK throws SandboxNotFoundError for a 404 it recognises; a 404 with another body
+        // comes back as a SandboxError carrying the status. Both mean the sandbox is gone.
+        if (error instanceof SandboxNotFoundError) return null;
+        if (error instanceof SandboxError && error.statusCode === 404) return null;
+        throw error;
+      }
     },
     async kill(sandboxId) {
       const { Sandbox } = await sdk();
@@ -144,5 +158,14 @@ export function createE2BSdkClient(apiKey: string): E2BClient {
       const { Sandbox } = await sdk();
       await Sandbox.setTimeout(sandboxId, timeoutMs, { apiKey });
     },
+  };
+}
+
+function summaryOf(s: SdkSandboxInfo): E2BSandboxSummary {
+  return {
+    sandboxId: s.sandboxId,
+    metadata: s.metadata,
+    state: s.state === "paused" ? "paused" : "running",
+    startedAt: s.startedAt,
   };
 }

@@ -4,7 +4,7 @@
 // say so.
 import { existsSync } from "node:fs";
 import { createServer, type Server } from "node:net";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { env } from "@/lib/env";
 import { isAppError } from "@/lib/errors";
 import { CLIENT_SCRIPT_PATH, renderClientScript } from "@/lib/preview/gateway/client-script";
@@ -289,6 +289,152 @@ describe("e2b sandbox only", () => {
       .pause("fakemissing000")
       .catch((e: unknown) => e);
     expect(isAppError(error) && error.code).toBe("not_found:sandbox");
+  });
+});
+
+describe("e2b status checks", () => {
+  let fake: FakeE2B;
+  let creator: E2BSandboxProvider;
+  let id: string;
+  const e2b = (options: { statusTtlMs?: number } = {}) =>
+    new E2BSandboxProvider({ client: fake, templateId: "pagecraft-preview", protocol: "http", ...options });
+  /** A sandbox of the account that is not a preview (tagged otherwise by whoever made it). */
+  const stranger = async () =>
+    (
+      await fake.create("other", {
+        metadata: { purpose: "ci" },
+        timeoutMs: 60_000,
+        allowPublicTraffic: false,
+      })
+    ).sandboxId;
+  /** The E2B API calls made while `run` runs. */
+  async function apiCallsDuring(run: () => Promise<unknown>) {
+    const before = { ...fake.apiCalls };
+    await run();
+    return { list: fake.apiCalls.list - before.list, getInfo: fake.apiCalls.getInfo - before.getInfo };
+  }
+  /** Moves Date.now() (what the status cache reads) `ms` on; it keeps running from there. */
+  const later = (ms: number) =>
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + ms, shouldAdvanceTime: true });
+
+  beforeAll(async () => {
+    fake = await new FakeE2B().init();
+    creator = e2b();
+    id = (
+      await creator.create({
+        metadata: { workspaceId: `status-${Date.now()}`, projectId: "p" },
+        templateId: "blank",
+        files: await loadTemplateFiles("blank"),
+      })
+    ).id;
+    expect((await creator.waitUntilReady(id, 30_000)).status).toBe("ready");
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+    fake.unreachable = false;
+  });
+  afterAll(() => fake.teardown());
+
+  it("answers a burst of checks with one request about that sandbox, never a listing", async () => {
+    // The instance that holds the sandbox, and one that never saw it (another invocation).
+    for (const provider of [creator, e2b()]) {
+      let infos: Array<Awaited<ReturnType<E2BSandboxProvider["status"]>>> = [];
+      const calls = await apiCallsDuring(async () => {
+        infos = await Promise.all(Array.from({ length: 8 }, () => provider.status(id)));
+        infos.push(await provider.status(id)); // a moment later: the same answer, reused
+      });
+      expect(infos.map((info) => info?.status)).toEqual(Array(9).fill("ready"));
+      expect(calls).toEqual({ list: 0, getInfo: 1 });
+    }
+  });
+
+  it("asks again once the answer is a few seconds old, and then sees a pause made elsewhere", async () => {
+    const viewer = e2b();
+    expect((await viewer.status(id))?.status).toBe("ready");
+    await e2b().pause(id); // the idle sweep, in another invocation
+    expect((await viewer.status(id))?.status).toBe("ready"); // within the TTL: the answer it had
+    later(3_500);
+    const calls = await apiCallsDuring(async () => {
+      expect((await viewer.status(id))?.status).toBe("paused");
+    });
+    expect(calls).toEqual({ list: 0, getInfo: 1 });
+    // The creator's memory said ready: it asks E2B, so the preview is resumed rather than trusted.
+    expect((await creator.status(id))?.status).toBe("paused");
+    await creator.resume(id);
+    expect((await creator.waitUntilReady(id, 30_000)).status).toBe("ready");
+  });
+
+  it("never lets what it was told before its own pause, resume or kill undo it", async () => {
+    const holder = e2b();
+    await holder.resume(id);
+    expect((await holder.waitUntilReady(id, 30_000)).status).toBe("ready");
+    await e2b().pause(id);
+    later(3_500);
+    expect((await holder.status(id))?.status).toBe("paused"); // and E2B's "paused" is kept a while
+    await holder.resume(id);
+    expect((await holder.status(id))?.status).not.toBe("paused");
+    expect((await holder.waitUntilReady(id, 30_000)).status).toBe("ready");
+
+    // An instance without an entry (the idle sweep): "running" was its answer, until it paused it.
+    const sweep = e2b();
+    expect((await sweep.status(id))?.status).toBe("ready");
+    await sweep.pause(id);
+    expect((await sweep.status(id))?.status).toBe("paused");
+    await holder.resume(id);
+    expect((await holder.waitUntilReady(id, 30_000)).status).toBe("ready");
+  });
+
+  it("says null for a sandbox E2B does not have, or that is not a preview", async () => {
+    const other = await stranger();
+    const calls = await apiCallsDuring(async () => {
+      expect(await e2b().status("fakemissing000")).toBeNull();
+      expect(await e2b().status(other)).toBeNull();
+    });
+    expect(calls).toEqual({ list: 0, getInfo: 2 });
+
+    // Killed behind its holder's back (expired, or killed from the dashboard): gone, entry and all.
+    const holder = e2b();
+    const doomed = (
+      await holder.create({
+        metadata: { workspaceId: "status-gone", projectId: "p" },
+        templateId: "blank",
+        files: await loadTemplateFiles("blank"),
+      })
+    ).id;
+    expect((await holder.status(doomed))?.status).toBe("booting");
+    await fake.kill(doomed);
+    later(3_500);
+    expect(await holder.status(doomed)).toBeNull();
+    const error = await holder.logs(doomed).catch((e: unknown) => e);
+    expect(isAppError(error) && error.code).toBe("not_found:sandbox");
+    // Its own kill: gone at once, whatever it was told a moment before.
+    const killed = (
+      await holder.create({
+        metadata: { workspaceId: "status-gone", projectId: "p" },
+        templateId: "blank",
+        files: await loadTemplateFiles("blank"),
+      })
+    ).id;
+    expect((await holder.status(killed))?.status).toBe("booting");
+    await holder.kill(killed);
+    expect(await holder.status(killed)).toBeNull();
+  });
+
+  it("keeps the last known status while E2B cannot be reached, and asks again when it can", async () => {
+    const holder = e2b({ statusTtlMs: 0 }); // every check asks: each one meets the outage
+    await holder.resume(id);
+    expect((await holder.waitUntilReady(id, 30_000)).status).toBe("ready");
+    fake.unreachable = true;
+    await e2b().pause(id); // meanwhile paused elsewhere: it cannot know
+    const calls = await apiCallsDuring(async () => {
+      expect((await holder.status(id))?.status).toBe("ready");
+      expect((await holder.status(id))?.status).toBe("ready");
+    });
+    expect(calls).toEqual({ list: 0, getInfo: 2 }); // a failure is not remembered
+    // Nothing known about a sandbox it never held: the failure is the caller's to handle, as before.
+    await expect(e2b().status(id)).rejects.toThrow(/unavailable/);
+    fake.unreachable = false;
+    expect((await holder.status(id))?.status).toBe("paused");
   });
 });
 

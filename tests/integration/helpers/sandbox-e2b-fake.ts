@@ -4,7 +4,9 @@
 // public traffic off, refuses requests without the sandbox's traffic access token; pause (by id,
 // from any client) stops it and connect restores it (a memory snapshot keeps processes), kill
 // removes everything. Every request reaching the dev server is recorded (`requests`), and it
-// answers websocket upgrades (HMR's) with an echo, behind the same token check. Like Vite, it puts
+// answers websocket upgrades (HMR's) with an echo, behind the same token check. Calls to the
+// account-wide API (list, getInfo) are counted (`apiCalls`), and `unreachable` makes them fail
+// the way an E2B outage would. Like Vite, it puts
 // its client's module script (`/@vite/client`, served) first in <head> of the HTML; standing in for
 // the launcher, it also applies the launcher's reporter plugin
 // (lib/sandbox/local/preview-reporter.mjs) to what it was started with: the script at its path,
@@ -17,14 +19,14 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { WebSocketServer } from "ws";
-import { E2B_LAYOUT } from "@/lib/sandbox/e2b";
+import { E2B_LAYOUT } from "@/lib/sandbox/e2b/layout";
 import type {
   E2BClient,
   E2BCommandHandle,
   E2BCommandResult,
-  E2BListedSandbox,
   E2BRunOptions,
   E2BSandboxHandle,
+  E2BSandboxSummary,
 } from "@/lib/sandbox/e2b-client";
 import {
   type PreviewReporter,
@@ -58,6 +60,10 @@ interface FakeSandbox {
 
 export class FakeE2B implements E2BClient {
   readonly sandboxes = new Map<string, FakeSandbox>();
+  /** How many times each account-wide API call was made. */
+  readonly apiCalls = { list: 0, getInfo: 0 };
+  /** While set, list and getInfo fail as they would with E2B down. */
+  unreachable = false;
   private root = "";
 
   async init() {
@@ -103,15 +109,25 @@ export class FakeE2B implements E2BClient {
     return this.handle(sandbox);
   }
 
-  async list(metadata: Record<string, string>): Promise<E2BListedSandbox[]> {
+  async list(metadata: Record<string, string>): Promise<E2BSandboxSummary[]> {
+    this.apiCalls.list += 1;
+    this.failIfUnreachable();
     return [...this.sandboxes.values()]
       .filter((s) => s.state !== "killed" && Object.entries(metadata).every(([k, v]) => s.metadata[k] === v))
-      .map((s) => ({
-        sandboxId: s.id,
-        metadata: s.metadata,
-        state: s.state as "running" | "paused",
-        startedAt: s.startedAt,
-      }));
+      .map(summaryOf);
+  }
+
+  async getInfo(id: string): Promise<E2BSandboxSummary | null> {
+    this.apiCalls.getInfo += 1;
+    // Answered a moment later, as over the network: concurrent callers overlap.
+    await new Promise((resolve) => setImmediate(resolve));
+    this.failIfUnreachable();
+    const sandbox = this.sandboxes.get(id);
+    return sandbox && sandbox.state !== "killed" ? summaryOf(sandbox) : null;
+  }
+
+  private failIfUnreachable() {
+    if (this.unreachable) throw new Error("fake e2b: 503 Service temporarily unavailable");
   }
 
   async pause(id: string) {
@@ -278,6 +294,15 @@ export class FakeE2B implements E2BClient {
       },
     };
   }
+}
+
+function summaryOf(s: FakeSandbox): E2BSandboxSummary {
+  return {
+    sandboxId: s.id,
+    metadata: s.metadata,
+    state: s.state as "running" | "paused",
+    startedAt: s.startedAt,
+  };
 }
 
 /** The dev server goes away with its connections, open websockets included (as the process would). */
