@@ -173,6 +173,54 @@ describe("offline designer restructuring", () => {
     expect(result.response).not.toMatch(/skipped|Not done/);
   });
 
+  it("does every move of a message whose later ones leave out the verb", async () => {
+    const files = await templateFiles("saas");
+    expect(mainOrder(files.get("src/App.tsx")!)).toEqual([
+      "Hero",
+      "LogoCloud",
+      "Features",
+      "Stats",
+      "Testimonials",
+      "Pricing",
+      "Faq",
+      "Cta",
+    ]);
+
+    const first = await turn(files, "move the stats up and the FAQ to the end");
+    expect(mainOrder(first.files.get("src/App.tsx")!)).toEqual([
+      "Hero",
+      "LogoCloud",
+      "Stats",
+      "Features",
+      "Testimonials",
+      "Pricing",
+      "Cta",
+      "Faq",
+    ]);
+    expect(first.response).not.toMatch(/skipped|Not done/);
+
+    const second = await turn(files, "Move the FAQ to the top, and the stats below the hero.");
+    expect(mainOrder(second.files.get("src/App.tsx")!)).toEqual([
+      "Faq",
+      "Hero",
+      "Stats",
+      "LogoCloud",
+      "Features",
+      "Testimonials",
+      "Pricing",
+      "Cta",
+    ]);
+    expect(second.response).not.toMatch(/skipped|Not done/);
+
+    const event = await templateFiles("event");
+    const before = mainOrder(event.get("src/App.tsx")!);
+    const third = await turn(event, "put the FAQ first and the pricing last");
+    const order = mainOrder(third.files.get("src/App.tsx")!);
+    expect(order[0]).toBe("Faq");
+    expect(order.at(-1)).toBe("Pricing");
+    expect([...order].sort()).toEqual([...before].sort());
+  });
+
   it("applies many changes in one message, and the result type-checks and builds", async () => {
     const files = await templateFiles("saas");
     const result = await turn(

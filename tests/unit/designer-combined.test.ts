@@ -118,6 +118,115 @@ describe("designer: combined requests are all read", () => {
   });
 });
 
+const move = (section: string, position: Extract<Intent, { type: "move-section" }>["position"]): Intent => ({
+  type: "move-section",
+  section,
+  position,
+});
+const add = (
+  sections: string[],
+  position?: Extract<Intent, { type: "add-section" }>["position"],
+): Intent => ({
+  type: "add-section",
+  sections,
+  ...(position ? { position } : {}),
+});
+
+describe("designer: a move or add that leaves out its verb takes over the one before it", () => {
+  it.each<[string, Intent[]]>([
+    [
+      "move the stats up and the FAQ to the end",
+      [move("stats", { kind: "up" }), move("faq", { kind: "end" })],
+    ],
+    [
+      "move the FAQ to the top and the stats below the hero",
+      [move("faq", { kind: "start" }), move("stats", { kind: "after", section: "hero" })],
+    ],
+    ["move the stats up, the FAQ to the end", [move("stats", { kind: "up" }), move("faq", { kind: "end" })]],
+    ["Move the stats up & the FAQ to the end", [move("stats", { kind: "up" }), move("faq", { kind: "end" })]],
+    [
+      "can you move the stats up and the FAQ to the end please",
+      [move("stats", { kind: "up" }), move("faq", { kind: "end" })],
+    ],
+    [
+      "put the FAQ first and the pricing last",
+      [move("faq", { kind: "start" }), move("pricing", { kind: "end" })],
+    ],
+    [
+      "move the FAQ to the bottom then the stats to the top",
+      [move("faq", { kind: "end" }), move("stats", { kind: "start" })],
+    ],
+    [
+      "move the stats section higher and the FAQ section lower",
+      [move("stats", { kind: "up" }), move("faq", { kind: "down" })],
+    ],
+    [
+      "move the FAQ above pricing, the stats below the hero and testimonials to the end",
+      [
+        move("faq", { kind: "before", section: "pricing" }),
+        move("stats", { kind: "after", section: "hero" }),
+        move("testimonials", { kind: "end" }),
+      ],
+    ],
+    [
+      "move the testimonials below pricing. And the FAQ to the top.",
+      [move("testimonials", { kind: "after", section: "pricing" }), move("faq", { kind: "start" })],
+    ],
+    [
+      "Could you put the testimonials above the pricing and the FAQ at the very end?",
+      [move("testimonials", { kind: "before", section: "pricing" }), move("faq", { kind: "end" })],
+    ],
+    [
+      "add an FAQ after the features and pricing before the call to action",
+      [
+        add(["faq"], { kind: "after", section: "features" }),
+        add(["pricing"], { kind: "before", section: "cta" }),
+      ],
+    ],
+    [
+      "add pricing at the end and an FAQ at the top",
+      [add(["pricing"], { kind: "end" }), add(["faq"], { kind: "start" })],
+    ],
+    [
+      "I'd like the FAQ at the end and the stats at the top",
+      [add(["faq"], { kind: "end" }), add(["stats"], { kind: "start" })],
+    ],
+    // A text or a look after the carried move is still read as one.
+    [
+      "move the stats up, the FAQ to the end and the button to Go",
+      [move("stats", { kind: "up" }), move("faq", { kind: "end" }), button("Go")],
+    ],
+    [
+      "move the stats up, the FAQ to the end, then dark mode",
+      [move("stats", { kind: "up" }), move("faq", { kind: "end" }), dark],
+    ],
+  ])("%s", (message, expected) => {
+    expect(parseRequest(message)).toEqual({ intents: expected, unknown: [] });
+  });
+
+  it.each<[string, Intent[]]>([
+    // A list of sections with one place (or none) for all stays one request.
+    ["add pricing and a FAQ", [add(["pricing", "faq"])]],
+    ["add a FAQ and pricing", [add(["faq", "pricing"])]],
+    ["remove the testimonials and the FAQ", [{ type: "remove-section", sections: ["testimonials", "faq"] }]],
+    ["delete the stats, then the FAQ", [{ type: "remove-section", sections: ["stats", "faq"] }]],
+    ["remove the stats & the FAQ", [{ type: "remove-section", sections: ["stats", "faq"] }]],
+    ["take the stats out and the FAQ too", [{ type: "remove-section", sections: ["stats", "faq"] }]],
+    // Texts already carry on without a verb; "&" inside a text does not split it.
+    ["make the headline 'Hello' and the button 'Go'", [headline("Hello"), button("Go")]],
+    ["make the headline say Hello and the button say Go", [headline("Hello"), button("Go")]],
+    ["change the headline to Salt & pepper", [headline("Salt & pepper")]],
+    ["our company is called Bean & Co", [{ type: "rename-brand", name: "Bean & Co" }]],
+    // An explicit verb is never replaced by the carried one.
+    [
+      "move the stats up and remove the FAQ",
+      [move("stats", { kind: "up" }), { type: "remove-section", sections: ["faq"] }],
+    ],
+  ])("keeps its own reading: %s", (message, expected) => {
+    expect(parseRequest(message)).toEqual({ intents: expected, unknown: [] });
+  });
+});
+
 async function saasFiles(): Promise<Map<string, string>> {
   return new Map((await loadTemplateFiles("saas")).map((file) => [file.path, file.content.toString("utf8")]));
 }
@@ -171,5 +280,66 @@ describe("designer: combined requests change every file they name", () => {
     const app = text("src/App.tsx")!;
     expect(app.indexOf("<Pricing")).toBeLessThan(app.indexOf("<Testimonials"));
     expect(app).toMatch(/<Hero[^>]*primaryCta="Order beans now"/);
+  });
+});
+
+/** Component names inside <main>, top to bottom. */
+function mainOrder(app: string | undefined): string[] {
+  const main = (app ?? "").slice((app ?? "").indexOf("<main>"), (app ?? "").indexOf("</main>"));
+  return [...main.matchAll(/<([A-Z]\w*)/g)].map((match) => match[1]);
+}
+
+describe("designer: every move of a message is carried out", () => {
+  // The saas starter's <main>: Hero LogoCloud Features Stats Testimonials Pricing Faq Cta.
+  it.each<[string, string[], number]>([
+    [
+      "move the stats up and the FAQ to the end",
+      ["Hero", "LogoCloud", "Stats", "Features", "Testimonials", "Pricing", "Cta", "Faq"],
+      2,
+    ],
+    [
+      "move the FAQ to the top and the stats below the hero",
+      ["Faq", "Hero", "Stats", "LogoCloud", "Features", "Testimonials", "Pricing", "Cta"],
+      2,
+    ],
+    [
+      "move the FAQ and the stats to the end",
+      ["Hero", "LogoCloud", "Features", "Testimonials", "Pricing", "Cta", "Faq", "Stats"],
+      2,
+    ],
+    [
+      "swap pricing and testimonials and the FAQ and the stats",
+      ["Hero", "LogoCloud", "Features", "Faq", "Pricing", "Testimonials", "Stats", "Cta"],
+      0,
+    ],
+  ])("%s", async (message, order, moves) => {
+    const { text, response } = await designAndApply(message);
+    expect(mainOrder(text("src/App.tsx"))).toEqual(order);
+    expect(response.match(/\*\*Moved the /g) ?? []).toHaveLength(moves);
+    expect(response).not.toMatch(/skipped|Not done/);
+  });
+
+  it("says where a moved section went", async () => {
+    const { response } = await designAndApply("move the stats up and the FAQ to the end");
+    expect(response).toContain("**Moved the Stats** one place up");
+    expect(response).toContain("**Moved the FAQ** to the end");
+  });
+
+  it("adds two sections, each at its own place", async () => {
+    const { text } = await designAndApply("add a team section after the hero and a schedule at the end");
+    expect(mainOrder(text("src/App.tsx"))).toEqual([
+      "Hero",
+      "Team",
+      "LogoCloud",
+      "Features",
+      "Stats",
+      "Testimonials",
+      "Pricing",
+      "Faq",
+      "Cta",
+      "Schedule",
+    ]);
+    expect(text("src/sections/team.tsx")).toBeDefined();
+    expect(text("src/sections/schedule.tsx")).toBeDefined();
   });
 });

@@ -162,6 +162,55 @@ describe("designer intent parser: sections", () => {
     ["move the stats up", [{ type: "move-section", section: "stats", position: { kind: "up" } }]],
     ["put the FAQ first", [{ type: "move-section", section: "faq", position: { kind: "start" } }]],
     ["swap pricing and testimonials", [{ type: "swap-sections", a: "pricing", b: "testimonials" }]],
+    // Several sections to one place arrive there in the order named.
+    [
+      "move the FAQ and the stats to the end",
+      [
+        { type: "move-section", section: "faq", position: { kind: "end" } },
+        { type: "move-section", section: "stats", position: { kind: "after", section: "faq" } },
+      ],
+    ],
+    [
+      "put the FAQ and pricing first",
+      [
+        { type: "move-section", section: "faq", position: { kind: "start" } },
+        { type: "move-section", section: "pricing", position: { kind: "after", section: "faq" } },
+      ],
+    ],
+    [
+      "move the testimonials and the FAQ above pricing",
+      [
+        { type: "move-section", section: "testimonials", position: { kind: "before", section: "pricing" } },
+        { type: "move-section", section: "faq", position: { kind: "after", section: "testimonials" } },
+      ],
+    ],
+    [
+      "move the stats and the FAQ up",
+      [
+        { type: "move-section", section: "stats", position: { kind: "up" } },
+        { type: "move-section", section: "faq", position: { kind: "up" } },
+      ],
+    ],
+    ["move the FAQ all the way down", [{ type: "move-section", section: "faq", position: { kind: "end" } }]],
+    ["move the FAQ all the way up", [{ type: "move-section", section: "faq", position: { kind: "start" } }]],
+    ["move the FAQ to the very top", [{ type: "move-section", section: "faq", position: { kind: "start" } }]],
+    ["put the FAQ at the very end", [{ type: "move-section", section: "faq", position: { kind: "end" } }]],
+    ["take the stats out", [{ type: "remove-section", sections: ["stats"] }]],
+    ["take the logos off the page", [{ type: "remove-section", sections: ["logo-cloud"] }]],
+    [
+      "swap pricing and testimonials and the FAQ and the stats",
+      [
+        { type: "swap-sections", a: "pricing", b: "testimonials" },
+        { type: "swap-sections", a: "faq", b: "stats" },
+      ],
+    ],
+    [
+      "swap the FAQ with the stats and pricing with testimonials",
+      [
+        { type: "swap-sections", a: "faq", b: "stats" },
+        { type: "swap-sections", a: "pricing", b: "testimonials" },
+      ],
+    ],
   ])("%s", (message, expected) => {
     expect(intents(message)).toEqual(expected);
   });
@@ -173,6 +222,24 @@ describe("designer intent parser: several requests and unknown ones", () => {
     expect(splitClauses("change the headline to Fresh beans, every week")).toHaveLength(1);
     expect(splitClauses("add pricing and an FAQ")).toHaveLength(1);
     expect(splitClauses("make it green, switch to dark mode; then remove the stats")).toHaveLength(3);
+  });
+
+  it("gives a move or add that leaves out its verb the one before it", () => {
+    expect(splitClauses("move the stats up and the FAQ to the end")).toEqual([
+      "move the stats up",
+      "move the FAQ to the end",
+    ]);
+    expect(splitClauses("put the FAQ first, and the pricing last")).toEqual([
+      "put the FAQ first",
+      "move the pricing last",
+    ]);
+    expect(splitClauses("add an FAQ after the features & pricing at the end")).toEqual([
+      "add an FAQ after the features",
+      "add pricing at the end",
+    ]);
+    // No place before the "and": one list for one place.
+    expect(splitClauses("add pricing and an FAQ after the features")).toHaveLength(1);
+    expect(splitClauses("move the stats up and dark mode")).toEqual(["move the stats up", "dark mode"]);
   });
 
   it("reads several requests in one message", () => {

@@ -1,9 +1,11 @@
 /**
  * Where one request of a message ends and the next begins. A message is cut at "and", "plus",
- * "then", "also", commas, semicolons and the ends of sentences — but only where what follows is a
- * request of its own: either it starts with a command ("…and use a serif font"), or the words up
- * to the next separator read as a request on their own that the clause so far would otherwise
- * swallow ("remove the testimonials and a serif font", "change the headline to Hi and dark mode").
+ * "then", "also", "&", commas, semicolons and the ends of sentences — but only where what follows
+ * is a request of its own: either it starts with a command ("…and use a serif font"), or the words
+ * up to the next separator read as a request on their own that the clause so far would otherwise
+ * swallow ("remove the testimonials and a serif font", "change the headline to Hi and dark mode"),
+ * or they name other sections and a place of their own after a move or an add that did too, and
+ * then take over its verb ("move the stats up and the FAQ to the end" is two moves).
  * Lists ("the stats and the FAQ") and free text ("to Rich and warm") stay whole.
  */
 import { endsWithQuote } from "./text";
@@ -18,6 +20,9 @@ export type ClauseReading = {
   plain: boolean;
   /** It names a page section. */
   namesSection: boolean;
+  /** It puts sections in a place ("move the stats up", "add an FAQ after the features"): the verb
+   *  that a following stretch naming other sections and a place, but no verb, takes over. */
+  carries?: string;
 };
 
 export type ReadClause = (clause: string) => ClauseReading;
@@ -25,7 +30,10 @@ export type ReadClause = (clause: string) => ClauseReading;
 const COMMAND_START =
   /^(?:(?:please|also|then|now|and|so|ok|okay)[,]?\s+)*(?:add|include|insert|append|remove|delete|drop|hide|get rid|take out|move|put|place|swap|change|set|make|use|switch|rename|call it|name it|update|replace|turn|give|apply|go|darken|lighten|edit|i want|i'd like|i need|we need|we want|can you|could you|let's|lets)\b/i;
 
-const SEPARATOR = /\s*(?:[,;]|[.!?](?=\s)|\s(?:and then|and also|then|also|and|plus)(?=\s))\s*/gi;
+const SEPARATOR = /\s*(?:[,;]|[.!?](?=\s)|\s(?:and then|and also|then|also|and|plus|&)(?=\s))\s*/gi;
+
+// What a separator can leave at the start of a stretch (". And the FAQ…", ", and the FAQ…").
+const LEADING_JOINER = /^(?:(?:and|then|also|plus|&)[,]?\s+)+/i;
 
 /**
  * What a clause is (a section list, a text, a style) shows in its first words; reading only those
@@ -33,9 +41,7 @@ const SEPARATOR = /\s*(?:[,;]|[.!?](?=\s)|\s(?:and then|and also|then|also|and|p
  */
 const READ_AT_MOST = 200;
 
-function startsRequest(clause: string, next: string, read: ReadClause): boolean {
-  if (COMMAND_START.test(next)) return true;
-  const following = read(next);
+function startsRequest(clause: string, following: ClauseReading, read: ReadClause): boolean {
   if (following.kind === "none") return false;
   const current = read(clause.slice(0, READ_AT_MOST));
   switch (current.kind) {
@@ -58,23 +64,53 @@ function startsRequest(clause: string, next: string, read: ReadClause): boolean 
   }
 }
 
-/** Splits a message (quotes already replaced by placeholders) into one clause per request. */
+/**
+ * The verb `next` takes over from `clause` when both put sections in a place and `next` leaves
+ * its verb out: "move the FAQ to the top and [move] the stats below the hero". A list with one
+ * place for all ("add pricing and an FAQ after the features") has no place before the "and", so it
+ * stays one request.
+ */
+function carriedVerb(clause: string, next: string, following: ClauseReading, read: ReadClause) {
+  if (following.kind === "text" || !following.namesSection) return undefined;
+  const verb = read(clause.slice(0, READ_AT_MOST)).carries;
+  if (!verb) return undefined;
+  return read(`${verb} ${next.replace(LEADING_JOINER, "")}`).carries === undefined ? undefined : verb;
+}
+
+/**
+ * Splits a message (quotes already replaced by placeholders) into one clause per request. A clause
+ * that took over a verb is returned with it ("move the FAQ to the end"), so it reads on its own.
+ */
 export function splitAtRequests(text: string, read: ReadClause): string[] {
   const clauses: string[] = [];
   for (const line of text.split(/\n+/)) {
     const separators = [...line.matchAll(SEPARATOR)];
     let start = 0;
+    // The verb the current clause took over from the one before it.
+    let verb: string | undefined;
+    const clauseUpTo = (end: number) =>
+      verb ? `${verb} ${line.slice(start, end).replace(LEADING_JOINER, "")}` : line.slice(start, end);
     separators.forEach((separator, index) => {
       const at = separator.index;
       const after = at + separator[0].length;
       // The next stretch: up to the following separator, or the end of the line.
       const next = line.slice(after, separators[index + 1]?.index ?? line.length);
-      if (startsRequest(line.slice(start, at), next, read)) {
-        clauses.push(line.slice(start, at));
+      const clause = clauseUpTo(at);
+      if (COMMAND_START.test(next)) {
+        clauses.push(clause);
         start = after;
+        verb = undefined;
+        return;
+      }
+      const following = read(next);
+      const carried = carriedVerb(clause, next, following, read);
+      if (carried || startsRequest(clause, following, read)) {
+        clauses.push(clause);
+        start = after;
+        verb = carried;
       }
     });
-    clauses.push(line.slice(start));
+    clauses.push(clauseUpTo(line.length));
   }
   return clauses.map((clause) => clause.trim()).filter((clause) => clause.replace(/[.!?,\s]/g, "") !== "");
 }

@@ -1,24 +1,18 @@
 import type { FontPreset } from "@/lib/templates/schemas";
 import { type ClauseReading, splitAtRequests } from "./clauses";
 import { type FirstPageRequest, parseFirstPageRequest } from "./first-page-request";
+import { findSections, parseSectionClause } from "./section-clause";
 import { namesStyle, parseStyleClause } from "./style-clause";
-import {
-  cleanValue,
-  extractQuotes,
-  firstQuote,
-  normalize,
-  onlyQuote,
-  phrasePattern,
-  restoreQuotes,
-} from "./text";
-import { type NeutralName, SECTION_WORDS } from "./vocabulary";
+import { cleanValue, extractQuotes, firstQuote, normalize, onlyQuote, restoreQuotes } from "./text";
+import type { NeutralName } from "./vocabulary";
 
 /**
  * The intent parser: plain English in, a list of edits out. Rule-based on purpose — a message is
  * split into one clause per request (`clauses.ts`: at "and", "then", "also", commas and sentence
- * ends, where what follows is a request of its own), and each clause is matched against a few
- * patterns, most specific first (first page, text, brand, sections, then look and feel in
- * `style-clause.ts`). What matches nothing is returned in `unknown`, verbatim.
+ * ends, where what follows is a request of its own, taking over the verb of a move or add it
+ * leaves out), and each clause is matched against a few patterns, most specific first (first page,
+ * text, brand, sections in `section-clause.ts`, then look and feel in `style-clause.ts`). What
+ * matches nothing is returned in `unknown`, verbatim.
  */
 
 export type TextRole = "headline" | "subheadline" | "primary-cta" | "secondary-cta" | "eyebrow";
@@ -52,33 +46,6 @@ function stripPoliteness(clause: string): string {
     .replace(/[\s,]+(?:please|thanks|thank you)[.!]*$/i, "")
     .trim();
 }
-
-type Found = { id: string; index: number; end: number };
-
-// Compiled once: a message is read clause by clause, and each reading looks for every phrase.
-const SECTION_PATTERNS = Object.entries(SECTION_WORDS).flatMap(([id, phrases]) =>
-  phrases.map((phrase) => ({ id, pattern: new RegExp(phrasePattern(phrase).source, "giu") })),
-);
-
-/** Sections named in `text` in order of appearance, longest phrase wins, no overlaps. */
-export function findSections(text: string): Found[] {
-  const candidates: Found[] = [];
-  for (const { id, pattern } of SECTION_PATTERNS) {
-    pattern.lastIndex = 0;
-    for (let match = pattern.exec(text); match; match = pattern.exec(text)) {
-      candidates.push({ id, index: match.index, end: match.index + match[0].length });
-    }
-  }
-  candidates.sort((a, b) => a.index - b.index || b.end - a.end);
-  const found: Found[] = [];
-  for (const candidate of candidates) {
-    if (found.some((other) => candidate.index < other.end && other.index < candidate.end)) continue;
-    found.push(candidate);
-  }
-  return found;
-}
-
-const unique = (ids: string[]) => ids.filter((id, index) => ids.indexOf(id) === index);
 
 // ── text ────────────────────────────────────────────────────────────────────────────────────────
 
@@ -147,65 +114,6 @@ function parseBrandClause(clause: string, quotes: string[]): Intent | undefined 
   return undefined;
 }
 
-// ── sections ────────────────────────────────────────────────────────────────────────────────────
-
-const POSITION =
-  /\b(after|below|under|beneath|following|before|above|ahead of|on top of|in front of)\s+(?:the\s+)?|\b(?:at|to)\s+(?:the\s+)?(top|start|beginning|end|bottom)\b|\b(first|last|up|down|higher|lower)\b/;
-
-/** The position phrase in `lower` (if any) and the text before it. */
-function parsePosition(lower: string): { head: string; position?: Position; unresolved?: boolean } {
-  const match = POSITION.exec(lower);
-  if (!match) return { head: lower };
-  const head = lower.slice(0, match.index);
-  if (match[1]) {
-    const target = findSections(lower.slice(match.index + match[0].length))[0];
-    if (!target) return { head, unresolved: true };
-    const before = /^(before|above|ahead of|on top of|in front of)$/.test(match[1]);
-    return { head, position: { kind: before ? "before" : "after", section: target.id } };
-  }
-  const word = match[2] ?? match[3];
-  const kind: Position["kind"] = /^(top|start|beginning|first)$/.test(word)
-    ? "start"
-    : /^(end|bottom|last)$/.test(word)
-      ? "end"
-      : /^(up|higher)$/.test(word)
-        ? "up"
-        : "down";
-  return { head, position: { kind } as Position };
-}
-
-function parseSectionClause(lower: string): Intent | "unresolved" | undefined {
-  if (/^(?:remove|delete|drop|hide|get rid of|take out|take away|lose|ditch|scrap|kill)\b/.test(lower)) {
-    const sections = unique(findSections(lower).map((found) => found.id));
-    return sections.length ? { type: "remove-section", sections } : "unresolved";
-  }
-  const swap = /^(?:swap|switch|exchange|flip)\b/.test(lower);
-  if (swap) {
-    const sections = unique(findSections(lower).map((found) => found.id));
-    if (sections.length === 2) return { type: "swap-sections", a: sections[0], b: sections[1] };
-    return undefined;
-  }
-  if (/^(?:move|put|place|shift|reorder|bring|push)\b/.test(lower)) {
-    const { head, position, unresolved } = parsePosition(lower);
-    const section = findSections(head)[0];
-    if (!section || unresolved || !position) return "unresolved";
-    return { type: "move-section", section: section.id, position };
-  }
-  if (
-    /^(?:add|include|insert|append|create|give (?:me|us)|i want|i need|we need|we want|i'd like|show|there should be|can we have|could we have|we should have)\b/.test(
-      lower,
-    ) ||
-    /^(?:an?|some)\s/.test(lower)
-  ) {
-    const { head, position, unresolved } = parsePosition(lower);
-    const sections = unique(findSections(head).map((found) => found.id));
-    if (!sections.length || unresolved)
-      return /^(?:add|include|insert|append)\b/.test(lower) ? "unresolved" : undefined;
-    return { type: "add-section", sections, ...(position ? { position } : {}) };
-  }
-  return undefined;
-}
-
 // ── the whole message ───────────────────────────────────────────────────────────────────────────
 
 const HELP =
@@ -233,9 +141,9 @@ function parseClause({ clause, lower }: ClauseWords, quotes: string[]): Intent[]
   if (text) return [text];
   const brand = parseBrandClause(clause, quotes);
   if (brand) return [brand];
-  const section = parseSectionClause(lower);
-  if (section === "unresolved") return "unknown";
-  if (section) return [section];
+  const sections = parseSectionClause(lower);
+  if (sections === "unresolved") return "unknown";
+  if (sections) return sections;
   const style = parseStyleClause(lower);
   return style.length ? style : "unknown";
 }
@@ -265,6 +173,17 @@ function startsWithTarget(lower: string): boolean {
   );
 }
 
+/**
+ * The verb a section request that puts sections in a place lends to a following stretch that names
+ * its own sections and place without one: "move the stats up and [move] the FAQ to the end". "Move"
+ * and "add" stand for every verb of their kind ("put", "include", …): they are only read again.
+ */
+function verbToLend(intent: Intent): { carries?: string } {
+  if (intent.type === "move-section") return { carries: "move" };
+  if (intent.type === "add-section" && intent.position) return { carries: "add" };
+  return {};
+}
+
 /** How a stretch of a message reads on its own (for `splitAtRequests`). */
 function readClause(original: string, quotes: string[]): ClauseReading {
   const words = clauseWords(original, quotes);
@@ -273,8 +192,10 @@ function readClause(original: string, quotes: string[]): ClauseReading {
   const namesSection = findSections(lower).length > 0;
   const first = result === "unknown" ? undefined : result[0];
   if (!first || first.type === "help") return { kind: "none", plain: false, namesSection };
-  if (SECTION_INTENTS.has(first.type))
-    return { kind: "section", plain: parseStyleClause(lower).length === 0, namesSection };
+  if (SECTION_INTENTS.has(first.type)) {
+    const plain = parseStyleClause(lower).length === 0;
+    return { kind: "section", plain, namesSection, ...verbToLend(first) };
+  }
   if (first.type === "set-text" || first.type === "rename-brand")
     return { kind: "text", plain: startsWithTarget(lower), namesSection };
   return { kind: "style", plain: namesStyle(lower), namesSection };

@@ -21,7 +21,8 @@ export function sectionName(id: string): string {
   return getSection(id)?.name ?? id;
 }
 
-function describePosition(position: Position | undefined): string {
+/** " after the Hero", " at the end"; a section moved goes " to the end" instead. */
+function describePosition(position: Position | undefined, moved = false): string {
   if (!position) return "";
   switch (position.kind) {
     case "before":
@@ -29,9 +30,9 @@ function describePosition(position: Position | undefined): string {
     case "after":
       return ` after the ${sectionName(position.section)}`;
     case "start":
-      return " at the top";
+      return moved ? " to the top" : " at the top";
     case "end":
-      return " at the end";
+      return moved ? " to the end" : " at the end";
     case "up":
       return " one place up";
     case "down":
@@ -189,7 +190,7 @@ export async function moveSection(workspace: Workspace, id: string, position: Po
     return;
   }
   finish(workspace, text);
-  workspace.note(`**Moved the ${sectionName(id)}**${describePosition(position)} in \`src/App.tsx\`.`);
+  workspace.note(`**Moved the ${sectionName(id)}**${describePosition(position, true)} in \`src/App.tsx\`.`);
 }
 
 export function swapSections(workspace: Workspace, a: string, b: string): void {
