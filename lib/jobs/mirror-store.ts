@@ -36,7 +36,9 @@ const plainJson = (value: unknown): object => JSON.parse(JSON.stringify(value ??
 
 /**
  * Creates the run's row on its first request, or marks it running again on a later one (a retry,
- * the next step). Returns null when the id belongs to a local executor's run: never ours to write.
+ * the next step). Returns null when the id belongs to a local executor's run (never ours to write)
+ * or the row is finished: a duplicate of the last request, or a request Inngest sent before it
+ * cancelled the run (cancelMirroredRun) must not add steps or announce progress to a settled run.
  */
 export async function beginMirroredRun(
   db: Db,
@@ -53,7 +55,7 @@ export async function beginMirroredRun(
       steps: { select: { stepId: true, status: true, seq: true } },
     },
   });
-  if (row?.engine === LOCAL_ENGINE) return null;
+  if (row?.engine === LOCAL_ENGINE || (row && isFinished(row.status))) return null;
   const scope = runScope(run.event.data ?? {});
   if (!row) {
     const { count } = await db.jobRun.createMany({
@@ -86,7 +88,7 @@ export async function beginMirroredRun(
     };
   }
   // Most requests find the run running at their attempt already: nothing to write then.
-  if (!isFinished(row.status) && (row.status !== "running" || row.attempt !== run.attempt)) {
+  if (row.status !== "running" || row.attempt !== run.attempt) {
     await db.jobRun.updateMany({
       where: { id: run.id, ...unfinished },
       data: { status: "running", attempt: run.attempt },
@@ -115,18 +117,25 @@ export interface MirroredStepWrite {
 
 /**
  * Writes a step's new state: an update while the step is unfinished, an insert the first time.
- * A finished step is never written again (a duplicate delivery or a replay changes nothing).
+ * A finished step is never written again (a duplicate delivery or a replay changes nothing; nor
+ * does a step that ends after Inngest cancelled its run). Returns whether anything was written.
  */
-export async function saveMirroredStep(db: Db, runId: string, step: MirroredStepWrite, exists: boolean) {
+export async function saveMirroredStep(
+  db: Db,
+  runId: string,
+  step: MirroredStepWrite,
+  exists: boolean,
+): Promise<boolean> {
   const { stepId, ...data } = step;
   if (exists) {
     const { count } = await db.jobStep.updateMany({
       where: { runId, stepId, ...unfinished },
       data,
     });
-    if (count === 1) return;
+    if (count === 1) return true;
   }
-  await db.jobStep.createMany({ data: [{ runId, stepId, ...data }], skipDuplicates: true });
+  const { count } = await db.jobStep.createMany({ data: [{ runId, stepId, ...data }], skipDuplicates: true });
+  return count === 1;
 }
 
 /** The run finished (or is waiting for Inngest to retry it: `queued`). */
@@ -152,4 +161,50 @@ export async function settleMirroredRun(
         : { status: result.status };
   const { count } = await db.jobRun.updateMany({ where: { id, ...unfinished }, data });
   return count === 1;
+}
+
+/** What a cancellation reported by Inngest did to our rows. */
+export type MirroredCancellation =
+  | { outcome: "cancelled"; run: { id: string; functionId: string; projectId: string | null } }
+  /** No row has that id: the run never reached our serve handler (or was pruned). */
+  | { outcome: "unknown" }
+  /** The id is a local executor's run: Inngest never ran it, so never cancelled it. */
+  | { outcome: "local" }
+  /** Already finished: a repeat delivery, or the run settled before the cancellation landed. */
+  | { outcome: "finished"; status: RunStatus | null };
+
+/**
+ * Marks a mirrored run cancelled (Inngest cancelled it: cancelOn, a timeout, the API, the
+ * dashboard), and with it every step still running or waiting for a retry, since the run will
+ * never call our serve handler again to settle them. A finished run is left as it is, so a repeat
+ * delivery changes nothing; run and steps change together or not at all.
+ */
+export async function cancelMirroredRun(
+  db: Db,
+  id: string,
+  input: { error: string; now?: Date },
+): Promise<MirroredCancellation> {
+  const row = await db.jobRun.findUnique({
+    where: { id },
+    select: { engine: true, status: true, functionId: true, projectId: true },
+  });
+  if (!row) return { outcome: "unknown" };
+  if (row.engine === LOCAL_ENGINE) return { outcome: "local" };
+  if (isFinished(row.status)) return { outcome: "finished", status: row.status };
+  const now = input.now ?? new Date();
+  const cancelled = await db.$transaction(async (tx) => {
+    const { count } = await tx.jobRun.updateMany({
+      where: { id, engine: { not: LOCAL_ENGINE }, ...unfinished },
+      data: { status: "cancelled", error: input.error, finishedAt: now },
+    });
+    if (count === 0) return false;
+    await tx.jobStep.updateMany({
+      where: { runId: id, ...unfinished },
+      data: { status: "cancelled", finishedAt: now },
+    });
+    return true;
+  });
+  // Settled between the read and the write (its last request finished it first).
+  if (!cancelled) return { outcome: "finished", status: null };
+  return { outcome: "cancelled", run: { id, functionId: row.functionId, projectId: row.projectId } };
 }

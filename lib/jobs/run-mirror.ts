@@ -13,6 +13,8 @@
 //   fresh sleep/wait a step Inngest itself carries out (sleep, waitForEvent, invoke…): `running`
 //   memoized step    only when its row is not finished yet (the sleep ended; a lost write)
 //   onRunComplete/onRunError   the run's final status, output or error + a `job.progress` event
+// A run Inngest cancels never calls us again: lib/jobs/record-cancelled-run.ts settles its row from
+// the `inngest/function.cancelled` system event, and a request still in flight then writes nothing.
 // A memoized step the row already shows finished costs nothing, and a finished row is never
 // written again, so replays and duplicate deliveries do not count anything twice.
 import { internalEvents, Middleware } from "inngest";
@@ -74,6 +76,13 @@ async function guarded(what: string, runId: string | undefined, work: () => Prom
   }
 }
 
+/**
+ * Runs of functions on these triggers are not recorded: they are bookkeeping about another run
+ * (inngest/functions/record-cancelled-run.ts), no job of any project, and one row per cancelled
+ * run would pile up with nothing to prune it.
+ */
+const unmirroredEvents: ReadonlySet<string> = new Set([internalEvents.FunctionCancelled]);
+
 /** The middleware class for an Inngest engine: register it on the client's `middleware`. */
 export function runMirrorMiddleware(engine: MirrorEngine): Middleware.Class {
   return class RunMirrorMiddleware extends Middleware.BaseMiddleware {
@@ -86,7 +95,7 @@ export function runMirrorMiddleware(engine: MirrorEngine): Middleware.Class {
 
     async transformFunctionInput(arg: Middleware.TransformFunctionInputArgs) {
       const { ctx, fn } = arg;
-      if (ctx.runId) {
+      if (ctx.runId && !unmirroredEvents.has(ctx.event.name)) {
         const retries = (fn.opts as { retries?: unknown }).retries;
         await guarded("start", ctx.runId, () =>
           this.start({
@@ -216,6 +225,7 @@ export function runMirrorMiddleware(engine: MirrorEngine): Middleware.Class {
       });
     }
 
+    /** Returns whether the row was written (not when the step or its run was already settled). */
     private async saveStep(
       step: StepRef,
       data: {
@@ -226,18 +236,19 @@ export function runMirrorMiddleware(engine: MirrorEngine): Middleware.Class {
         startedAt?: Date;
         finishedAt?: Date | null;
       },
-    ) {
+    ): Promise<boolean> {
       const run = this.run;
-      if (!run) return;
+      if (!run) return false;
       const known = run.steps.get(step.hashedId);
-      if (known && isFinished(known.status)) return;
-      await saveMirroredStep(
+      if (known && isFinished(known.status)) return false;
+      const written = await saveMirroredStep(
         getDb(),
         run.id,
         { stepId: step.hashedId, name: step.name.slice(0, 200), op: opFor(step.stepType), ...data },
         known !== undefined,
       );
       run.steps.set(step.hashedId, { status: data.status, seq: data.seq ?? known?.seq ?? null });
+      return written;
     }
 
     private async finishStep(
@@ -253,7 +264,7 @@ export function runMirrorMiddleware(engine: MirrorEngine): Middleware.Class {
       this.attempt = 0; // the next step starts its own attempts
       await guarded("step finish", run.id, async () => {
         const now = new Date();
-        await this.saveStep(step, {
+        const written = await this.saveStep(step, {
           status,
           error,
           seq: ++this.lastSeq,
@@ -261,7 +272,8 @@ export function runMirrorMiddleware(engine: MirrorEngine): Middleware.Class {
           // A step first seen finished (its row was lost) ran at least once.
           ...(known ? {} : { attempts: 1, startedAt: now }),
         });
-        if (!options.publish) return;
+        // Not written: the row was settled meanwhile (Inngest cancelled the run mid-step).
+        if (!written || !options.publish) return;
         const done = [...run.steps.values()].filter((s) => isFinished(s.status)).length;
         await this.publish({
           status: "running",

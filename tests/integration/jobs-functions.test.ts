@@ -137,6 +137,11 @@ describe("through the local executor", () => {
       expect(executor.listFunctions().map((f) => f.id)).toEqual(
         expect.arrayContaining(["pagecraft-duplicate-project", "pagecraft-sweep-unreferenced-blobs"]),
       );
+      // Registered here too (one registry for every engine), but only Inngest emits its trigger.
+      expect(executor.listFunctions().find((f) => f.id === "pagecraft-record-cancelled-run")).toMatchObject({
+        events: [{ name: "inngest/function.cancelled" }],
+        crons: [],
+      });
       const source = await createProject({ ...owner, name: "Queued source", templateId: "saas" });
       const queued = await requestProjectDuplicate({ ...owner, projectId: source.id });
       const run = await app.db.jobRun.findFirstOrThrow({ where: { eventId: queued.eventId } });
@@ -159,6 +164,7 @@ describe("through the local executor", () => {
       expect(sweeps).toHaveLength(1);
       const result = await executor.waitForRun(sweeps[0].id);
       expect(result).toMatchObject({ status: "succeeded", output: { dryRun: true } });
+      expect(await app.db.jobRun.count({ where: { functionId: "pagecraft-record-cancelled-run" } })).toBe(0);
     } finally {
       await executor.stop();
     }
