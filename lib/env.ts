@@ -154,6 +154,10 @@ const schema = z.object({
   /// Minutes a paused preview stays frozen (local driver: resumes in milliseconds, keeps its memory)
   /// before its dev server is stopped (frees the memory; resuming then takes a warm-pool claim). 0: stop at once.
   PREVIEW_FREEZE_MINUTES: z.coerce.number().min(0).default(20),
+  /// Most paused previews kept frozen at once (local driver): pausing one more stops the dev servers
+  /// frozen the longest, as PREVIEW_FREEZE_MINUTES would, so paused previews cannot fill the memory.
+  /// 0: never freeze (stop at once).
+  PREVIEW_MAX_FROZEN: z.coerce.number().int().min(0).default(8),
   /// Pre-started dev servers kept ready for new previews (local driver). 0 turns the pool off.
   PREVIEW_POOL_SIZE: z.coerce.number().int().min(0).default(2),
   /// Live (not paused) previews allowed per workspace.

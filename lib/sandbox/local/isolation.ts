@@ -97,6 +97,16 @@ export function resetIsolationForTests(override?: Partial<IsolationCapabilities>
   if (override) detected = { ...detectIsolation(), ...override };
 }
 
+/** The isolation `caps` give, in words for health pages, benchmarks and tests. */
+export function isolationSummary(caps: IsolationCapabilities) {
+  return {
+    sandboxed: Boolean(caps.bwrap),
+    unprivileged: Boolean(caps.bwrap) && (!caps.root || Boolean(caps.setpriv)),
+    network: caps.bwrap ? ("none" as const) : ("host" as const),
+    memoryLimit: caps.cgroup ? (`cgroup v${caps.cgroup.version}` as const) : ("heap only" as const),
+  };
+}
+
 export interface SandboxPaths {
   /** Shared dependency folder (read-only inside). */
   depsDir: string;

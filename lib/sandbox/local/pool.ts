@@ -1,12 +1,13 @@
 // The warm pool of the local driver: PREVIEW_POOL_SIZE dev servers started ahead of time on a
 // neutral template, their dependencies pre-bundled and their page's modules compiled, so a new or
-// resumed preview claims one that is running and only its files change (provider.ts `adopt`).
+// resumed preview claims one that is running and only its files change (claim.ts).
 import { newId } from "@/lib/ids";
 import { log } from "@/lib/log";
 import { loadTemplateFiles } from "@/lib/templates/registry";
 import type { DepsFolder } from "./deps";
 import { applyFileChanges } from "./files";
-import { LocalSandbox, type SandboxSettings } from "./sandbox";
+import type { SandboxSettings } from "./launch";
+import { LocalSandbox } from "./sandbox";
 
 export interface WarmPoolOptions {
   size: number;

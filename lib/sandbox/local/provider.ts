@@ -1,18 +1,12 @@
 // The local sandbox driver: one Vite dev server per project on this machine, confined with
 // bubblewrap when available (see isolation.ts), sharing one dependency install (deps.ts), with a
 // warm pool of pre-started servers that new and resumed previews claim (pool.ts). Pausing freezes
-// a dev server (resume: milliseconds); after PREVIEW_FREEZE_MINUTES frozen it is stopped (resume:
-// a pooled server takes the project's files).
-import { spawn } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { readdir, readFile, rm } from "node:fs/promises";
-import path from "node:path";
-import { env, sandboxDir } from "@/lib/env";
+// a dev server, and later or past PREVIEW_MAX_FROZEN stops it (pausing.ts); a studio restart
+// finds its sandboxes paused (recovery.ts); one-off commands run confined (run-command.ts).
 import { AppError, notFound } from "@/lib/errors";
 import { newId } from "@/lib/ids";
 import { log } from "@/lib/log";
 import { templateIdSchema } from "@/lib/templates/registry";
-import { localPreviewUrl } from "../preview-origin";
 import type {
   CommandResult,
   CreateSandboxOptions,
@@ -24,33 +18,29 @@ import type {
   SandboxProvider,
   SandboxUpstream,
 } from "../types";
+import { takeOverPooled, untilQuiet } from "./claim";
 import { type DepsFolder, ensureDeps } from "./deps";
-import { type DevServerEndpoint, killTree } from "./dev-server";
-import { applyFileChanges, diffAgainst, readManifest, readProjectFiles } from "./files";
-import { detectIsolation, type IsolationCapabilities, removeStaleCgroups } from "./isolation";
+import type { DevServerEndpoint } from "./dev-server";
+import { applyFileChanges } from "./files";
+import {
+  detectIsolation,
+  type IsolationCapabilities,
+  isolationSummary,
+  removeStaleCgroups,
+} from "./isolation";
+import { type LocalProviderOptions, type ResolvedProviderOptions, resolveProviderOptions } from "./options";
+import {
+  isLive,
+  pauseIdle,
+  pauseSandbox,
+  resumePaused,
+  stopFrozenOlderThan,
+  sweepIntervalMs,
+} from "./pausing";
 import { WarmPool } from "./pool";
-import { LocalSandbox, type PersistedSandbox } from "./sandbox";
-
-export interface LocalProviderOptions {
-  /** Root folder (deps and sandboxes). Default: SANDBOX_DIR. */
-  root?: string;
-  poolSize?: number;
-  /** The neutral template pooled servers start from. */
-  poolTemplateId?: string;
-  idleMinutes?: number;
-  /** Minutes a paused sandbox stays frozen before its dev server is stopped (0: stop at once). */
-  freezeMinutes?: number;
-  maxPerWorkspace?: number;
-  memoryMb?: number;
-  /** The browser-facing URL of a sandbox (the preview gateway's origin for it). */
-  previewUrl?: (id: string) => string;
-  /** Override what isolation is used (tests, or to force running without bwrap). */
-  isolation?: Partial<IsolationCapabilities>;
-}
-
-const LIVE = new Set(["booting", "ready", "error"]);
-/** How long resuming a frozen sandbox waits for its probe before answering (booting, then). */
-const THAW_READY_MS = 3000;
+import { recoverSandboxes } from "./recovery";
+import { runInSandbox } from "./run-command";
+import { LocalSandbox } from "./sandbox";
 
 export class LocalSandboxProvider implements SandboxProvider {
   readonly driver = "local" as const;
@@ -58,23 +48,15 @@ export class LocalSandboxProvider implements SandboxProvider {
   readonly caps: IsolationCapabilities;
   private readonly sandboxes = new Map<string, LocalSandbox>();
   private readonly pool: WarmPool;
-  private readonly options: Required<Omit<LocalProviderOptions, "isolation" | "root">>;
+  private readonly options: ResolvedProviderOptions;
   private sweeper: NodeJS.Timeout | undefined;
   private initialized: Promise<void> | null = null;
   private closed = false;
 
   constructor(options: LocalProviderOptions = {}) {
-    this.root = path.resolve(options.root ?? sandboxDir);
+    this.options = resolveProviderOptions(options);
+    this.root = this.options.root;
     this.caps = { ...detectIsolation(), ...options.isolation };
-    this.options = {
-      poolSize: options.poolSize ?? env.PREVIEW_POOL_SIZE,
-      poolTemplateId: options.poolTemplateId ?? "blank",
-      idleMinutes: options.idleMinutes ?? env.PREVIEW_IDLE_MINUTES,
-      freezeMinutes: options.freezeMinutes ?? env.PREVIEW_FREEZE_MINUTES,
-      maxPerWorkspace: options.maxPerWorkspace ?? env.PREVIEW_MAX_PER_WORKSPACE,
-      memoryMb: options.memoryMb ?? env.PREVIEW_MEMORY_MB,
-      previewUrl: options.previewUrl ?? localPreviewUrl,
-    };
     this.pool = new WarmPool({
       size: this.options.poolSize,
       templateId: this.options.poolTemplateId,
@@ -85,14 +67,7 @@ export class LocalSandboxProvider implements SandboxProvider {
 
   /** Isolation in effect, for health pages and tests. */
   get isolation() {
-    return {
-      sandboxed: Boolean(this.caps.bwrap),
-      unprivileged: Boolean(this.caps.bwrap) && (!this.caps.root || Boolean(this.caps.setpriv)),
-      network: this.caps.bwrap ? ("none" as const) : ("host" as const),
-      memoryLimit: this.caps.cgroup
-        ? (`cgroup v${this.caps.cgroup.version}` as const)
-        : ("heap only" as const),
-    };
+    return isolationSummary(this.caps);
   }
 
   /**
@@ -101,19 +76,19 @@ export class LocalSandboxProvider implements SandboxProvider {
    */
   init(): Promise<void> {
     this.initialized ??= (async () => {
-      await this.recover();
-      await removeStaleCgroups(this.caps, new Set([...this.sandboxes.values()].map((s) => s.dirName)));
-      const sweepMs = Math.min(
-        60_000,
-        Math.max(1000, Math.min(this.options.idleMinutes, this.options.freezeMinutes || Infinity) * 60_000) /
-          4,
+      await recoverSandboxes(
+        this.root,
+        this.sandboxes,
+        (templateId) => this.deps(templateId),
+        this.settings(),
       );
+      await removeStaleCgroups(this.caps, new Set([...this.sandboxes.values()].map((s) => s.dirName)));
       this.sweeper = setInterval(
         () =>
-          void this.pauseIdle()
+          void pauseIdle(this.sandboxes.values(), this.options.idleMinutes, (id) => this.pause(id))
             .then(() => this.stopFrozen())
             .catch((error) => log.warn("stopping frozen previews failed", { error })),
-        sweepMs,
+        sweepIntervalMs(this.options),
       );
       this.sweeper.unref();
       this.pool.refill();
@@ -137,7 +112,7 @@ export class LocalSandboxProvider implements SandboxProvider {
 
   private assertCapacity(metadata: SandboxMetadata, except?: string) {
     const live = [...this.sandboxes.values()].filter(
-      (s) => s.id !== except && s.metadata?.workspaceId === metadata.workspaceId && LIVE.has(s.status),
+      (s) => s.id !== except && s.metadata?.workspaceId === metadata.workspaceId && isLive(s),
     ).length;
     if (live >= this.options.maxPerWorkspace)
       throw new AppError(
@@ -167,11 +142,7 @@ export class LocalSandboxProvider implements SandboxProvider {
     return sandbox.info();
   }
 
-  /**
-   * Turns a pooled server into the sandbox `id`: its files become `files` (only those that differ
-   * from the pooled template's are written), and it hot-reloads. `files` may still be being read:
-   * the server is told to hold its reactions meanwhile.
-   */
+  /** A pooled server becomes the sandbox `id` (claim.ts), registered under that id meanwhile. */
   private async adopt(
     pooled: LocalSandbox,
     id: string,
@@ -179,44 +150,19 @@ export class LocalSandboxProvider implements SandboxProvider {
     templateId: string,
     files: SandboxFile[] | Promise<SandboxFile[]>,
   ): Promise<LocalSandbox> {
-    pooled.id = id;
-    pooled.metadata = metadata;
-    pooled.templateId = templateId;
-    pooled.lastActivity = Date.now();
+    const taken = takeOverPooled(pooled, { id, metadata, templateId, files });
     this.sandboxes.set(id, pooled);
     try {
-      const started = performance.now();
-      const [wanted] = await Promise.all([files, pooled.server?.hold()]);
-      const changes = await applyFileChanges(
-        pooled.appDir,
-        pooled.manifest,
-        diffAgainst(pooled.manifest, wanted),
-      );
-      const written = performance.now();
-      await pooled.server?.sync(changes, { bulk: true });
-      pooled.logs.system(
-        `claimed from the warm pool for project ${metadata.projectId} (${changes.length} files written in ${Math.round(written - started)} ms, taken in by the dev server in ${Math.round(performance.now() - written)} ms)`,
-      );
-      pooled.setStatus("booting");
-      void pooled.probe();
+      await taken;
     } catch (error) {
       this.sandboxes.delete(id);
       await pooled.destroy();
       throw error;
     }
     await pooled.persist();
-    // Refill once this one is ready and its first page load is over: a server starting meanwhile
-    // would take the CPU that load compiles with (two cores).
-    void this.quiet(pooled).then(() => this.pool.refill());
+    // Refill once this one is ready and its first page load is over.
+    void untilQuiet(pooled, () => this.closed).then(() => this.pool.refill());
     return pooled;
-  }
-
-  /** Resolves once `sandbox` is ready and no request reached it for `quietMs` (at most `maxMs`). */
-  private async quiet(sandbox: LocalSandbox, quietMs = 1000, maxMs = 10_000): Promise<void> {
-    const deadline = Date.now() + maxMs;
-    await sandbox.settled(maxMs);
-    while (!this.closed && Date.now() < deadline && Date.now() - sandbox.lastActivity < quietMs)
-      await new Promise((resolve) => setTimeout(resolve, 100));
   }
 
   /** Resolves when the pool is full (tests and the benchmark start from a warm pool). */
@@ -234,23 +180,11 @@ export class LocalSandboxProvider implements SandboxProvider {
       return sandbox.info();
     }
     if (sandbox.metadata) this.assertCapacity(sandbox.metadata, id);
-    if (sandbox.frozenAt !== null) {
-      await sandbox.thaw();
-      // Everything is compiled already: the probe passes in milliseconds, so answer ready.
-      return sandbox.settled(THAW_READY_MS);
-    }
-    const pooled = this.pool.claim(sandbox.deps);
-    if (pooled) {
-      // The paused folder's files move into a warm server; the folder itself goes.
-      const files = readProjectFiles(sandbox.appDir, sandbox.manifest);
-      const resumed = await this.adopt(pooled, id, sandbox.metadata!, sandbox.templateId, files);
-      resumed.logs.system(`resumed (was paused since ${sandbox.since})`);
-      void sandbox.destroy();
-      return resumed.info();
-    }
-    sandbox.logs.system("resuming: restarting the dev server with its Vite cache");
-    await sandbox.start();
-    return sandbox.info();
+    return resumePaused(
+      sandbox,
+      () => this.pool.claim(sandbox.deps),
+      (pooled, files) => this.adopt(pooled, id, sandbox.metadata!, sandbox.templateId, files),
+    );
   }
 
   async writeFiles(id: string, changes: { write: SandboxFile[]; delete: string[] }): Promise<void> {
@@ -274,50 +208,7 @@ export class LocalSandboxProvider implements SandboxProvider {
   ): Promise<CommandResult> {
     const sandbox = this.get(id);
     sandbox.lastActivity = Date.now();
-    const cwd = options.cwd ? path.resolve(sandbox.appDir, options.cwd) : sandbox.appDir;
-    if (cwd !== sandbox.dir && !cwd.startsWith(`${sandbox.dir}${path.sep}`))
-      throw new AppError("validation:sandbox_cwd", "The working directory must be inside the sandbox.");
-    const argv = await sandbox.confined([command, ...args], cwd);
-    const started = performance.now();
-    return new Promise<CommandResult>((resolve, reject) => {
-      const child = spawn(argv[0], argv.slice(1), {
-        cwd,
-        env: sandbox.childEnv(options.env) as NodeJS.ProcessEnv,
-        stdio: ["ignore", "pipe", "pipe"],
-        detached: true,
-      });
-      let stdout = "";
-      let stderr = "";
-      let timedOut = false;
-      child.stdout.on("data", (chunk: Buffer) => {
-        const text = chunk.toString("utf8");
-        stdout += text;
-        options.onStdout?.(text);
-      });
-      child.stderr.on("data", (chunk: Buffer) => {
-        const text = chunk.toString("utf8");
-        stderr += text;
-        options.onStderr?.(text);
-      });
-      const timer = setTimeout(() => {
-        timedOut = true;
-        killTree(child);
-      }, options.timeoutMs ?? 120_000);
-      const abort = () => killTree(child);
-      options.signal?.addEventListener("abort", abort, { once: true });
-      child.on("error", (error) => {
-        clearTimeout(timer);
-        reject(error);
-      });
-      child.on("close", (code, signal) => {
-        clearTimeout(timer);
-        options.signal?.removeEventListener("abort", abort);
-        if (timedOut) stderr += `\n[sandbox] timed out after ${options.timeoutMs ?? 120_000} ms`;
-        const exitCode = timedOut ? 124 : (code ?? (signal ? 128 + 9 : 1));
-        sandbox.logs.system(`$ ${command} ${args.join(" ")} → exit ${exitCode}`);
-        resolve({ exitCode, stdout, stderr, durationMs: Math.round(performance.now() - started) });
-      });
-    });
+    return runInSandbox(sandbox, command, args, options);
   }
 
   async previewUrl(id: string, port?: number): Promise<string> {
@@ -333,20 +224,11 @@ export class LocalSandboxProvider implements SandboxProvider {
 
   /**
    * Pauses: a ready dev server is frozen (resume in milliseconds; `stopFrozen` stops it after
-   * PREVIEW_FREEZE_MINUTES), any other is stopped (folder and Vite cache kept).
+   * PREVIEW_FREEZE_MINUTES, and freezing more than PREVIEW_MAX_FROZEN stops the longest-frozen),
+   * any other is stopped (folder and Vite cache kept).
    */
   async pause(id: string): Promise<void> {
-    const sandbox = this.get(id);
-    if (sandbox.status === "paused") return;
-    const minutes = this.options.freezeMinutes;
-    if (minutes > 0 && sandbox.status === "ready" && (await sandbox.freeze())) {
-      sandbox.logs.system(`paused (dev server frozen; stopped if still paused in ${minutes} min)`);
-    } else {
-      await sandbox.stop();
-      sandbox.logs.system("paused (dev server stopped; folder and Vite cache kept)");
-    }
-    sandbox.setStatus("paused");
-    await sandbox.persist();
+    await pauseSandbox(this.get(id), this.sandboxes.values(), this.options);
   }
 
   /**
@@ -354,17 +236,7 @@ export class LocalSandboxProvider implements SandboxProvider {
    * stopped, which gives their memory back. Run by the idle sweep; returns the sandboxes stopped.
    */
   async stopFrozen(olderThanMs = this.options.freezeMinutes * 60_000): Promise<string[]> {
-    const cutoff = Date.now() - olderThanMs;
-    const stopped: string[] = [];
-    for (const sandbox of this.sandboxes.values()) {
-      if (sandbox.status !== "paused" || sandbox.frozenAt === null || sandbox.frozenAt > cutoff) continue;
-      const minutes = Math.round((Date.now() - sandbox.frozenAt) / 60_000);
-      await sandbox.stop();
-      sandbox.logs.system(`dev server stopped after ${minutes} min frozen (folder and Vite cache kept)`);
-      await sandbox.persist();
-      stopped.push(sandbox.id);
-    }
-    return stopped;
+    return stopFrozenOlderThan(this.sandboxes.values(), olderThanMs);
   }
 
   async kill(id: string): Promise<void> {
@@ -421,58 +293,6 @@ export class LocalSandboxProvider implements SandboxProvider {
     return this.sandboxes.get(id)?.server?.pid;
   }
 
-  private async pauseIdle() {
-    const cutoff = Date.now() - this.options.idleMinutes * 60_000;
-    for (const sandbox of this.sandboxes.values()) {
-      if (LIVE.has(sandbox.status) && sandbox.lastActivity < cutoff) {
-        log.info("pausing an idle preview", { sandboxId: sandbox.id });
-        await this.pause(sandbox.id).catch((error) => log.warn("pausing failed", { error }));
-      }
-    }
-  }
-
-  /** Reads the sandboxes a previous run left: live ones become paused, pooled folders go. */
-  private async recover() {
-    const depsRoot = path.join(this.root, "deps");
-    for (const hash of await readdir(depsRoot).catch(() => [] as string[])) {
-      if (hash.includes(".installing-")) {
-        await rm(path.join(depsRoot, hash), { recursive: true, force: true });
-        continue;
-      }
-      const sandboxesDir = path.join(depsRoot, hash, "p");
-      for (const dirName of await readdir(sandboxesDir).catch(() => [] as string[])) {
-        const dir = path.join(sandboxesDir, dirName);
-        const state = await readFile(path.join(dir, "state.json"), "utf8")
-          .then((text) => JSON.parse(text) as PersistedSandbox)
-          .catch(() => null);
-        if (state?.pid) killLeftover(state.pid);
-        if (!state?.metadata || this.sandboxes.has(state.id)) {
-          await rm(dir, { recursive: true, force: true });
-          continue;
-        }
-        const deps = await this.deps(state.templateId);
-        if (deps.hash !== hash) {
-          await rm(dir, { recursive: true, force: true }); // dependencies changed: the preview is recreated
-          continue;
-        }
-        const sandbox = new LocalSandbox(
-          state.id,
-          state.metadata,
-          state.templateId,
-          deps,
-          dirName,
-          this.settings(),
-        );
-        sandbox.manifest = await readManifest(sandbox.appDir);
-        sandbox.lastActivity = state.lastActivity;
-        sandbox.setStatus("paused");
-        sandbox.logs.system("recovered after a studio restart (paused)");
-        this.sandboxes.set(state.id, sandbox);
-        await sandbox.persist();
-      }
-    }
-  }
-
   /** Stops every dev server (sandboxes stay on disk, paused on the next start); removes the pool. */
   async close(): Promise<void> {
     this.closed = true;
@@ -485,15 +305,5 @@ export class LocalSandboxProvider implements SandboxProvider {
         await s.persist();
       }),
     );
-  }
-}
-
-/** Kills a dev server a previous run of the studio left running (only if it is ours). */
-function killLeftover(pid: number) {
-  try {
-    const cmdline = existsSync(`/proc/${pid}/cmdline`) ? readFileSync(`/proc/${pid}/cmdline`, "utf8") : "";
-    if (cmdline.includes("launcher.mjs")) process.kill(pid, "SIGKILL");
-  } catch {
-    // gone already
   }
 }

@@ -39,7 +39,7 @@ export class PreviewPage {
 /**
  * The pid of the project's dev server: the launcher's own node process, whose sandbox folder's
  * state.json names the project. Each local sandbox's launcher gets its app folder in
- * PAGECRAFT_DEV_SERVER (see lib/sandbox/local/sandbox.ts); its wrappers (sh, setpriv, bwrap) and
+ * PAGECRAFT_DEV_SERVER (see lib/sandbox/local/launch.ts); its wrappers (sh, setpriv, bwrap) and
  * children (esbuild) carry the same variable, but only the node process is the server. Matching
  * by project, not by page text: earlier tests' previews may show the same text.
  */
