@@ -38,7 +38,7 @@ const { setRealtime } = await import("@/lib/realtime");
 const { setupTestApp } = await import("./helpers/app");
 const { signUpOwner } = await import("./helpers/owner");
 const { realtimeRecorder } = await import("./helpers/realtime-recorder");
-const { CloudRun } = await import("./jobs/cloud-driver");
+const { CloudRun, restoreInngestKeys } = await import("./jobs/cloud-driver");
 const { createTestApp } = await import("./jobs/test-functions");
 
 type Progress = {
@@ -78,10 +78,7 @@ beforeEach(() => {
 afterAll(async () => {
   setRealtime(undefined);
   await app.teardown();
-  if (cloud.saved.event === undefined) delete process.env.INNGEST_EVENT_KEY;
-  else process.env.INNGEST_EVENT_KEY = cloud.saved.event;
-  if (cloud.saved.signing === undefined) delete process.env.INNGEST_SIGNING_KEY;
-  else process.env.INNGEST_SIGNING_KEY = cloud.saved.signing;
+  restoreInngestKeys(cloud.saved);
 });
 
 function testRun(

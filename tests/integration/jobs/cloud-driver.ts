@@ -15,6 +15,17 @@ import type { ServeHandler, StoredEvent } from "@/lib/jobs/types";
 const CROCKFORD = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 
 /** An id shaped like Inngest's run ids (a 26-character ULID). */
+/** Puts back the Inngest Cloud keys a test file set before its modules loaded (undefined: unset). */
+export function restoreInngestKeys(saved: { event?: string; signing?: string }) {
+  for (const [name, value] of [
+    ["INNGEST_EVENT_KEY", saved.event],
+    ["INNGEST_SIGNING_KEY", saved.signing],
+  ] as const) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
+}
+
 export function inngestRunId(): string {
   return `01${[...randomBytes(24)].map((b) => CROCKFORD[b % 32]).join("")}`;
 }
