@@ -221,6 +221,26 @@ describe("offline designer restructuring", () => {
     expect([...order].sort()).toEqual([...before].sort());
   });
 
+  it("does the reorder it reads and names the section it could not place", async () => {
+    const files = await templateFiles("saas");
+    const result = await turn(
+      files,
+      "Reorder: FAQ first, then pricing. Move the stats to the end and the testimonials.",
+    );
+    expect(mainOrder(result.files.get("src/App.tsx")!)).toEqual([
+      "Faq",
+      "Pricing",
+      "Hero",
+      "LogoCloud",
+      "Features",
+      "Testimonials",
+      "Cta",
+      "Stats",
+    ]);
+    expect(result.response).toContain("I skipped “the testimonials” because I didn't understand it");
+    expect(result.response).not.toMatch(/Not done/);
+  });
+
   it("applies many changes in one message, and the result type-checks and builds", async () => {
     const files = await templateFiles("saas");
     const result = await turn(

@@ -4,6 +4,7 @@ import { type FirstPageRequest, parseFirstPageRequest } from "./first-page-reque
 import { findSections, parseSectionClause } from "./section-clause";
 import { namesStyle, parseStyleClause } from "./style-clause";
 import { cleanValue, extractQuotes, firstQuote, normalize, onlyQuote, restoreQuotes } from "./text";
+import { type ClauseReadout, unreadSections } from "./unread-sections";
 import type { NeutralName } from "./vocabulary";
 
 /**
@@ -12,7 +13,8 @@ import type { NeutralName } from "./vocabulary";
  * ends, where what follows is a request of its own, taking over the verb of a move or add it
  * leaves out), and each clause is matched against a few patterns, most specific first (first page,
  * text, brand, sections in `section-clause.ts`, then look and feel in `style-clause.ts`). What
- * matches nothing is returned in `unknown`, verbatim.
+ * matches nothing is returned in `unknown`, verbatim; so is a section a clause names but none of
+ * its edits acts on (`unread-sections.ts`), in the words used ("the stats").
  */
 
 export type TextRole = "headline" | "subheadline" | "primary-cta" | "secondary-cta" | "eyebrow";
@@ -49,21 +51,23 @@ function stripPoliteness(clause: string): string {
 
 // ── text ────────────────────────────────────────────────────────────────────────────────────────
 
+// Case-insensitive although they are tried on lower-case words, so that the role word can also be
+// found in the clause as written (it names the text to change, not a section).
 const ROLE_PATTERNS: Array<[TextRole, RegExp]> = [
-  ["secondary-cta", /\b(?:secondary|second|other)\s+(?:button|cta|call to action|link)\b/],
+  ["secondary-cta", /\b(?:secondary|second|other)\s+(?:button|cta|call to action|link)\b/i],
   [
     "subheadline",
-    /\b(?:sub-?\s?headlines?|sub-?\s?headings?|sub-?\s?titles?|taglines?|tag line|supporting (?:text|line|sentence)|intro text|description|paragraph|lede|strapline)\b/,
+    /\b(?:sub-?\s?headlines?|sub-?\s?headings?|sub-?\s?titles?|taglines?|tag line|supporting (?:text|line|sentence)|intro text|description|paragraph|lede|strapline)\b/i,
   ],
-  ["eyebrow", /\b(?:eyebrow|badge|kicker|label above)\b/],
-  ["headline", /\b(?:headlines?|headings?|titles?|h1|main text|hero text|big text)\b/],
-  ["primary-cta", /\b(?:(?:primary|main|first)\s+)?(?:buttons?|ctas?|call to action|call-to-action)\b/],
+  ["eyebrow", /\b(?:eyebrow|badge|kicker|label above)\b/i],
+  ["headline", /\b(?:headlines?|headings?|titles?|h1|main text|hero text|big text)\b/i],
+  ["primary-cta", /\b(?:(?:primary|main|first)\s+)?(?:buttons?|ctas?|call to action|call-to-action)\b/i],
 ];
 
 // The words that introduce a new text, in the order they are tried.
 const VALUE_INTRO = /\s(?:to say|to read|to|say|says|read|reads|into|as|with|=)\s*:?\s+|\s*:\s+/i;
 
-function parseTextClause(clause: string, quotes: string[]): Intent | undefined {
+function parseTextClause(clause: string, quotes: string[]): ClauseReadout | undefined {
   const lower = normalize(clause);
   if (/^(?:add|include|insert|append|remove|delete|drop|hide|move|put|place|swap)\b/.test(lower)) return;
   const intro = VALUE_INTRO.exec(clause);
@@ -89,7 +93,16 @@ function parseTextClause(clause: string, quotes: string[]): Intent | undefined {
       beforeLower.slice(roleMatch.index + roleMatch[0].length)
     : beforeLower;
   const section = findSections(withoutRole).find((found) => found.id !== "hero")?.id;
-  return { type: "set-text", role: role[0], value: raw.trim(), ...(section ? { section } : {}) };
+  // The new text and the role word ("the CTA", "the hero text") name no section to act on.
+  const valueStart = intro ? intro.index + intro[0].length : before.length;
+  const roleWord = role[1].exec(before);
+  return {
+    intents: [{ type: "set-text", role: role[0], value: raw.trim(), ...(section ? { section } : {}) }],
+    literal: [
+      { start: valueStart, end: clause.length },
+      ...(roleWord ? [{ start: roleWord.index, end: roleWord.index + roleWord[0].length }] : []),
+    ],
+  };
 }
 
 // ── brand ───────────────────────────────────────────────────────────────────────────────────────
@@ -104,12 +117,17 @@ const BRAND_PATTERNS: RegExp[] = [
   /^(?:brand|brand name|name)\s*[:=]\s*(.+)$/i,
 ];
 
-function parseBrandClause(clause: string, quotes: string[]): Intent | undefined {
+function parseBrandClause(clause: string, quotes: string[]): ClauseReadout | undefined {
   for (const pattern of BRAND_PATTERNS) {
     const match = pattern.exec(clause);
     if (!match) continue;
     const name = onlyQuote(match[1], quotes) ?? cleanValue(restoreQuotes(match[1], quotes));
-    if (name && name.length <= 60 && !/\n/.test(name)) return { type: "rename-brand", name };
+    // Every pattern ends with the name: from there on the words are the name, not sections.
+    if (name && name.length <= 60 && !/\n/.test(name))
+      return {
+        intents: [{ type: "rename-brand", name }],
+        literal: [{ start: clause.length - match[1].length, end: clause.length }],
+      };
   }
   return undefined;
 }
@@ -133,19 +151,19 @@ function clauseWords(original: string, quotes: string[]): ClauseWords {
   return { clause, lower };
 }
 
-function parseClause({ clause, lower }: ClauseWords, quotes: string[]): Intent[] | "unknown" {
-  if (!lower) return [];
-  if (HELP.test(lower)) return [{ type: "help" }];
+function parseClause({ clause, lower }: ClauseWords, quotes: string[]): ClauseReadout | "unknown" {
+  if (!lower) return { intents: [] };
+  if (HELP.test(lower)) return { intents: [{ type: "help" }] };
 
   const text = parseTextClause(clause, quotes);
-  if (text) return [text];
+  if (text) return text;
   const brand = parseBrandClause(clause, quotes);
-  if (brand) return [brand];
+  if (brand) return brand;
   const sections = parseSectionClause(lower);
   if (sections === "unresolved") return "unknown";
-  if (sections) return sections;
+  if (sections) return { intents: sections };
   const style = parseStyleClause(lower);
-  return style.length ? style : "unknown";
+  return style.length ? { intents: style } : "unknown";
 }
 
 // ── splitting a message into requests ───────────────────────────────────────────────────────────
@@ -190,7 +208,7 @@ function readClause(original: string, quotes: string[]): ClauseReading {
   const { lower } = words;
   const result = parseClause(words, quotes);
   const namesSection = findSections(lower).length > 0;
-  const first = result === "unknown" ? undefined : result[0];
+  const first = result === "unknown" ? undefined : result.intents[0];
   if (!first || first.type === "help") return { kind: "none", plain: false, namesSection };
   if (SECTION_INTENTS.has(first.type)) {
     const plain = parseStyleClause(lower).length === 0;
@@ -224,9 +242,14 @@ export function parseRequest(message: string): ParsedRequest {
   const intents: Intent[] = [];
   const unknown: string[] = [];
   for (const clause of splitClauses(text, quotes)) {
-    const result = parseClause(clauseWords(clause, quotes), quotes);
-    if (result === "unknown") unknown.push(restoreQuotes(clause, quotes).trim());
-    else intents.push(...result);
+    const words = clauseWords(clause, quotes);
+    const result = parseClause(words, quotes);
+    if (result === "unknown") {
+      unknown.push(restoreQuotes(clause, quotes).trim());
+      continue;
+    }
+    intents.push(...result.intents);
+    unknown.push(...unreadSections(words.clause, result, quotes));
   }
   return { intents, unknown };
 }

@@ -34,16 +34,19 @@ const unique = (ids: string[]) => ids.filter((id, index) => ids.indexOf(id) === 
 const POSITION =
   /\b(after|below|under|beneath|following|before|above|ahead of|on top of|in front of)\s+(?:the\s+)?|\b(?:at|to)\s+(?:the\s+)?(?:very\s+)?(top|start|beginning|end|bottom)\b|\ball the way\s+(up|down)\b|\b(first|last|up|down|higher|lower)\b/;
 
-/** The position phrase in `lower` (if any) and the text before it. */
-function parsePosition(lower: string): { head: string; position?: Position; unresolved?: boolean } {
+type ReadPosition = { head: string; position?: Position; unresolved?: boolean; tail?: string };
+
+/** The position phrase in `lower` (if any), the text before it and the text after it. */
+function parsePosition(lower: string): ReadPosition {
   const match = POSITION.exec(lower);
   if (!match) return { head: lower };
   const head = lower.slice(0, match.index);
+  const tail = lower.slice(match.index + match[0].length);
   if (match[1]) {
-    const target = findSections(lower.slice(match.index + match[0].length))[0];
+    const target = findSections(tail)[0];
     if (!target) return { head, unresolved: true };
     const before = /^(before|above|ahead of|on top of|in front of)$/.test(match[1]);
-    return { head, position: { kind: before ? "before" : "after", section: target.id } };
+    return { head, position: { kind: before ? "before" : "after", section: target.id }, tail };
   }
   // "All the way up" is the top, not one place up.
   const word = match[2] ?? (match[3] === "up" ? "top" : match[3] === "down" ? "end" : match[4]);
@@ -54,7 +57,32 @@ function parsePosition(lower: string): { head: string; position?: Position; unre
       : /^(up|higher)$/.test(word)
         ? "up"
         : "down";
-  return { head, position: { kind } as Position };
+  return { head, position: { kind } as Position, tail };
+}
+
+const THEN = /\s*,?\s*\b(?:and\s+)?then\b\s*/;
+
+/**
+ * "Reorder: FAQ first, then pricing, then the stats": after a place at the top, sections that only
+ * follow one another with "then" come next in that order. Anything else after the place — other
+ * words, an article ("then an FAQ"), another place — is not guessed at: the sections it names are
+ * reported as not understood (`unread-sections.ts`).
+ */
+function thenInOrder({ position, tail }: ReadPosition): string[] {
+  if (position?.kind !== "start" || !tail) return [];
+  const [lead, ...pieces] = tail.split(THEN);
+  if (lead.trim() !== "" || pieces.length === 0) return [];
+  const sections: string[] = [];
+  for (const piece of pieces) {
+    const name = piece
+      .replace(/^the\s+/, "")
+      .replace(/\s+sections?$/, "")
+      .trim();
+    const found = findSections(name);
+    if (found.length !== 1 || found[0].index !== 0 || found[0].end !== name.length) return [];
+    sections.push(found[0].id);
+  }
+  return sections;
 }
 
 /**
@@ -96,10 +124,11 @@ export function parseSectionClause(lower: string): Intent[] | "unresolved" | und
     return swaps;
   }
   if (/^(?:move|put|place|shift|reorder|bring|push)\b/.test(lower)) {
-    const { head, position, unresolved } = parsePosition(lower);
+    const read = parsePosition(lower);
+    const { head, position, unresolved } = read;
     const sections = unique(findSections(head).map((found) => found.id));
     if (!sections.length || unresolved || !position) return "unresolved";
-    return moveAll(sections, position);
+    return moveAll(unique([...sections, ...thenInOrder(read)]), position);
   }
   if (
     /^(?:add|include|insert|append|create|give (?:me|us)|i want|i need|we need|we want|i'd like|show|there should be|can we have|could we have|we should have)\b/.test(
