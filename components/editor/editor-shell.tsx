@@ -4,6 +4,7 @@ import { CodeIcon, EyeIcon, HistoryIcon, MessageSquareIcon } from "lucide-react"
 import { useState } from "react";
 import { Group, Panel, Separator } from "react-resizable-panels";
 import type { ChatInitialData } from "@/components/chat/types";
+import { useEditorCommands } from "@/components/command-palette/use-editor-commands";
 import { ChatPanel } from "@/components/editor/chat-panel";
 import { CodePanel } from "@/components/editor/code-panel";
 import { EditorHeader } from "@/components/editor/editor-header";
@@ -31,6 +32,8 @@ export function EditorShell({ data, chat }: { data: EditorData; chat?: ChatIniti
   const isDesktop = useMediaQuery("(min-width: 768px)");
   const [tab, setTab] = useState<MobileTab>("preview");
   const [draft, setDraft] = useState("");
+  // Cmd/Ctrl+K offers the tabs and the jobs page while the editor is open.
+  useEditorCommands({ projectId: project.id, showTab: setTab, chatIsTab: isDesktop === false });
 
   const panels: Record<MobileTab, React.ReactNode> = {
     chat: (

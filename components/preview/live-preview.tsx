@@ -10,7 +10,9 @@ import {
   XIcon,
 } from "lucide-react";
 import { ToggleGroup } from "radix-ui";
-import { useState } from "react";
+import { useMemo, useState } from "react";
+import { usePaletteCommands } from "@/components/command-palette/palette-registry";
+import type { PaletteCommand } from "@/components/command-palette/types";
 import { Button } from "@/components/ui/button";
 import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import { projectApi, requestJson } from "@/lib/hooks/fetch-json";
@@ -27,6 +29,7 @@ const DEVICES = [
   { id: "mobile", label: "Mobile (390 px)", width: "390px", icon: SmartphoneIcon },
 ] as const;
 type DeviceId = (typeof DEVICES)[number]["id"];
+const NO_COMMANDS: PaletteCommand[] = [];
 
 const PHASE_LABEL: Record<PreviewPhase, string> = {
   starting: "Starting preview…",
@@ -61,6 +64,20 @@ export function LivePreview({ projectId, onShowCode }: { projectId: string; onSh
   const { view, phase } = preview;
   const showFrame = Boolean(preview.frameSrc);
   const covered = phase !== "ready";
+  // Cmd/Ctrl+K offers the reload button's action while there is a frame to reload.
+  const paletteCommands = useMemo<PaletteCommand[]>(
+    () => [
+      {
+        id: "preview-reload",
+        label: "Reload the preview",
+        icon: RotateCwIcon,
+        keywords: ["refresh"],
+        run: preview.reload,
+      },
+    ],
+    [preview.reload],
+  );
+  usePaletteCommands(showFrame ? paletteCommands : NO_COMMANDS);
 
   async function openInNewTab() {
     // A fresh link: the one the frame opened with may have expired.

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { PaletteButton } from "@/components/command-palette/palette-button";
 import { ProductMark } from "@/components/shell/product-mark";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { UserMenu } from "@/components/shell/user-menu";
@@ -28,6 +29,7 @@ export function StudioTopBar({ user, workspace }: StudioTopBarProps) {
         {workspace.name}
       </Link>
       <div className="ml-auto flex items-center gap-1.5">
+        <PaletteButton />
         <ThemeToggle />
         <UserMenu user={user} />
       </div>

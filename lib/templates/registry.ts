@@ -59,6 +59,13 @@ export function listTemplates(): TemplateInfo[] {
   return TEMPLATE_IDS.map((id) => toInfo(getTemplateDefinition(id)!));
 }
 
+/** The templates as a person picks from them: Blank last (most people start from a designed one). */
+export function listTemplateChoices(): Pick<TemplateInfo, "id" | "name" | "description" | "sections">[] {
+  return listTemplates()
+    .map(({ id, name, description, sections }) => ({ id, name, description, sections }))
+    .sort((a, b) => Number(a.id === "blank") - Number(b.id === "blank"));
+}
+
 export function getTemplate(id: string): TemplateInfo | undefined {
   const definition = getTemplateDefinition(id);
   return definition ? toInfo(definition) : undefined;

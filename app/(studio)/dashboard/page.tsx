@@ -10,7 +10,7 @@ import { getSessionContext } from "@/lib/auth/session";
 import { listProjects } from "@/lib/projects/list-projects";
 import { projectSortSchema } from "@/lib/projects/schemas";
 import { workspaceChannel } from "@/lib/realtime/channels";
-import { listTemplates } from "@/lib/templates/registry";
+import { listTemplateChoices } from "@/lib/templates/registry";
 
 export const metadata: Metadata = { title: "Projects" };
 
@@ -26,10 +26,7 @@ export default async function DashboardPage({ searchParams }: { searchParams: Se
   const sort = projectSortSchema.catch("updated").parse(first(params.sort));
 
   const page = await listProjects({ workspaceId: session.workspace.id, search: search || undefined, sort });
-  // Blank goes last: most people start from a designed template.
-  const templates: TemplateOption[] = listTemplates()
-    .map(({ id, name, description, sections }) => ({ id, name, description, sections }))
-    .sort((a, b) => Number(a.id === "blank") - Number(b.id === "blank"));
+  const templates: TemplateOption[] = listTemplateChoices();
   const sectionsByTemplate = Object.fromEntries(templates.map((t) => [t.id, t.sections]));
   const workspaceEmpty = page.items.length === 0 && !search;
 
