@@ -91,7 +91,9 @@ export function JobsView({ projectId, initial }: { projectId: string; initial: J
               aria-expanded={expanded}
             >
               {expanded ? <ChevronDown className="size-4" /> : <ChevronRight className="size-4" />}
-              <span className="font-medium">{run.functionName}</span>
+              <span className="font-medium" title={run.functionName}>
+                {run.title}
+              </span>
               <Badge variant={statusVariant[run.status]} data-testid="job-status">
                 {run.status}
               </Badge>

@@ -8,11 +8,18 @@ import { type JobRunSummary, listJobsQuerySchema } from "./schemas";
 const ms = (from: Date | null, to: Date | null, now: number) =>
   from ? (to?.getTime() ?? now) - from.getTime() : null;
 
-export async function listProjectJobs(input: {
-  workspaceId: string;
-  projectId: string;
-  limit?: number;
-}): Promise<{ items: JobRunSummary[] }> {
+/**
+ * `titles`: function id (with the app prefix, as stored) → the function's name, from the functions
+ * the app serves (inngest/functions), which lib/ does not import.
+ */
+export async function listProjectJobs(
+  input: {
+    workspaceId: string;
+    projectId: string;
+    limit?: number;
+  },
+  titles: Readonly<Record<string, string>> = {},
+): Promise<{ items: JobRunSummary[] }> {
   const query = listJobsQuerySchema.parse({ limit: input.limit });
   const db = getDb();
   const project = await findProjectRow(db, input.workspaceId, input.projectId);
@@ -24,35 +31,39 @@ export async function listProjectJobs(input: {
   });
   const now = Date.now();
   return {
-    items: rows.map((r) => ({
-      id: r.id,
-      functionId: r.functionId,
-      functionName: r.functionId.startsWith(`${INNGEST_APP_ID}-`)
+    items: rows.map((r) => {
+      const functionName = r.functionId.startsWith(`${INNGEST_APP_ID}-`)
         ? r.functionId.slice(INNGEST_APP_ID.length + 1)
-        : r.functionId,
-      eventName: r.eventName,
-      status: r.status,
-      progress: r.progress,
-      attempt: r.attempt,
-      error: r.error,
-      createdAt: r.createdAt.toISOString(),
-      startedAt: r.startedAt?.toISOString() ?? null,
-      finishedAt: r.finishedAt?.toISOString() ?? null,
-      durationMs: ms(r.startedAt, r.finishedAt, now),
-      runAfter: r.runAfter.toISOString(),
-      steps: r.steps
-        .sort((a, b) => (a.seq ?? Number.MAX_SAFE_INTEGER) - (b.seq ?? Number.MAX_SAFE_INTEGER))
-        .map((s) => ({
-          id: s.stepId,
-          name: s.name,
-          op: s.op,
-          status: s.status,
-          attempts: s.attempts,
-          error: s.error,
-          startedAt: s.startedAt.toISOString(),
-          finishedAt: s.finishedAt?.toISOString() ?? null,
-          durationMs: s.finishedAt ? s.finishedAt.getTime() - s.startedAt.getTime() : null,
-        })),
-    })),
+        : r.functionId;
+      return {
+        id: r.id,
+        functionId: r.functionId,
+        functionName,
+        title: titles[r.functionId] ?? functionName,
+        eventName: r.eventName,
+        status: r.status,
+        progress: r.progress,
+        attempt: r.attempt,
+        error: r.error,
+        createdAt: r.createdAt.toISOString(),
+        startedAt: r.startedAt?.toISOString() ?? null,
+        finishedAt: r.finishedAt?.toISOString() ?? null,
+        durationMs: ms(r.startedAt, r.finishedAt, now),
+        runAfter: r.runAfter.toISOString(),
+        steps: r.steps
+          .sort((a, b) => (a.seq ?? Number.MAX_SAFE_INTEGER) - (b.seq ?? Number.MAX_SAFE_INTEGER))
+          .map((s) => ({
+            id: s.stepId,
+            name: s.name,
+            op: s.op,
+            status: s.status,
+            attempts: s.attempts,
+            error: s.error,
+            startedAt: s.startedAt.toISOString(),
+            finishedAt: s.finishedAt?.toISOString() ?? null,
+            durationMs: s.finishedAt ? s.finishedAt.getTime() - s.startedAt.getTime() : null,
+          })),
+      };
+    }),
   };
 }

@@ -24,6 +24,8 @@ export interface JobRunSummary {
   functionId: string;
   /** The function id without the app prefix (`duplicate-project`). */
   functionName: string;
+  /** What a person reads: the function's own name ("Duplicate a project"), else functionName. */
+  title: string;
   eventName: string;
   status: JobStatus;
   progress: number;

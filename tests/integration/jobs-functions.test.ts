@@ -2,6 +2,7 @@
 // executor driving the app's real serve handler.
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { functionTitles } from "@/inngest/functions";
 import { duplicateProjectFunction } from "@/inngest/functions/duplicate-project";
 import { sweepUnreferencedBlobsFunction } from "@/inngest/functions/sweep-unreferenced-blobs";
 import { requestProjectDuplicate } from "@/inngest/request-duplicate";
@@ -148,10 +149,14 @@ describe("through the local executor", () => {
       expect((await executor.waitForRun(run.id)).status).toBe("succeeded");
       expect(await manifestOf(queued.projectId)).toEqual(await manifestOf(source.id));
 
-      const jobs = await listProjectJobs({ workspaceId: owner.workspaceId, projectId: source.id });
+      const jobs = await listProjectJobs(
+        { workspaceId: owner.workspaceId, projectId: source.id },
+        functionTitles,
+      );
       expect(await app.db.jobRun.count({ where: { engine: { not: "local" } } })).toBe(0);
       expect(jobs.items[0]).toMatchObject({
         functionName: "duplicate-project",
+        title: "Duplicate a project",
         status: "succeeded",
         progress: 100,
         steps: [{ name: "copy-current-version", status: "succeeded", attempts: 1 }],

@@ -28,6 +28,7 @@ const jobsRoute = await import("@/app/api/projects/[projectId]/jobs/route");
 const { inngestClientOptions } = await import("@/lib/jobs/client-options");
 const { jobsDriver } = await import("@/lib/jobs/config");
 const { listProjectJobs } = await import("@/lib/jobs/list-project-jobs");
+const { functionTitles } = await import("@/inngest/functions");
 const { LOCAL_INNGEST_ORIGIN, localInngestFetch } = await import("@/lib/jobs/local-api");
 const { LocalExecutor } = await import("@/lib/jobs/local-executor");
 const { inngestLogger } = await import("@/lib/jobs/logger");
@@ -460,11 +461,15 @@ describe("the studio's functions on Inngest Cloud", () => {
       output: { projectId: newProjectId, name: "Mirrored copy", versionNumber: 1 },
     });
 
-    const { items } = await listProjectJobs({ workspaceId: scope.workspaceId, projectId: scope.projectId });
+    const { items } = await listProjectJobs(
+      { workspaceId: scope.workspaceId, projectId: scope.projectId },
+      functionTitles,
+    );
     const listed = items.find((i) => i.id === run.runId);
     expect(listed).toMatchObject({
       functionId: "pagecraft-duplicate-project",
       functionName: "duplicate-project",
+      title: "Duplicate a project",
       eventName: "project/duplicate.requested",
       status: "succeeded",
       progress: 100,

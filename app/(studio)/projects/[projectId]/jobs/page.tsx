@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { JobsView } from "@/components/jobs/jobs-view";
+import { functionTitles } from "@/inngest/functions";
 import { getSessionContext } from "@/lib/auth/session";
 import { isAppError } from "@/lib/errors";
 import { listProjectJobs } from "@/lib/jobs/list-project-jobs";
@@ -19,7 +20,7 @@ export default async function ProjectJobsPage({ params }: { params: Params }) {
   if (!projectIdSchema.safeParse(projectId).success) notFound();
   const scope = { workspaceId: session.workspace.id, projectId };
   try {
-    const [project, jobs] = await Promise.all([getProject(scope), listProjectJobs(scope)]);
+    const [project, jobs] = await Promise.all([getProject(scope), listProjectJobs(scope, functionTitles)]);
     return (
       <main className="mx-auto w-full max-w-4xl space-y-4 p-6">
         <div className="flex items-baseline justify-between">

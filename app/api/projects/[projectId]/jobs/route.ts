@@ -1,4 +1,5 @@
 // GET /api/projects/[projectId]/jobs – the project's durable job runs with steps, newest first
+import { functionTitles } from "@/inngest/functions";
 import { json, withWorkspace } from "@/lib/api/handler";
 import { parseQuery } from "@/lib/api/parse-query";
 import { listProjectJobs } from "@/lib/jobs/list-project-jobs";
@@ -8,7 +9,6 @@ export const dynamic = "force-dynamic";
 
 export const GET = withWorkspace<{ projectId: string }>(async ({ request, params, workspace, requestId }) => {
   const query = parseQuery(request, listJobsQuerySchema);
-  return json(await listProjectJobs({ ...query, workspaceId: workspace.id, projectId: params.projectId }), {
-    requestId,
-  });
+  const scope = { workspaceId: workspace.id, projectId: params.projectId };
+  return json(await listProjectJobs({ ...query, ...scope }, functionTitles), { requestId });
 });
