@@ -2,8 +2,13 @@
 import { z } from "zod";
 import { createDocument, type ZodOpenApiOperationObject } from "zod-openapi";
 import { chatBodySchema, contextQuerySchema, listMessagesQuerySchema } from "@/lib/ai/chat/schemas";
-import { updateAiSettingsBodySchema } from "@/lib/ai/models/schemas";
+import {
+  testConnectionBodySchema,
+  testConnectionResultSchema,
+  updateAiSettingsBodySchema,
+} from "@/lib/ai/models/schemas";
 import { signUpBodySchema } from "@/lib/auth/schemas";
+import { jobRunListSchema, listJobsQuerySchema } from "@/lib/jobs/schemas";
 import {
   logsQuerySchema,
   previewFailureSchema,
@@ -281,6 +286,16 @@ export function buildOpenApiDocument(serverUrl: string) {
           },
         }),
       },
+      "/api/projects/{projectId}/jobs": {
+        get: op({
+          summary: "The project's durable job runs with their steps, newest first",
+          requestParams: { path: z.object({ projectId }), query: listJobsQuerySchema },
+          responses: {
+            "200": { description: "The runs", ...jsonContent(jobRunListSchema) },
+            ...errors(400, 401, 404),
+          },
+        }),
+      },
       "/api/projects/{projectId}/apply-runs/{runId}": {
         get: op({
           summary: "An AI turn's apply status, its version, or why it was refused",
@@ -371,6 +386,20 @@ export function buildOpenApiDocument(serverUrl: string) {
           responses: {
             "200": { description: "Settings", ...jsonContent(z.record(z.string(), z.unknown())) },
             ...errors(401, 403, 422),
+          },
+        }),
+      },
+      "/api/workspace/ai-settings/test": {
+        post: op({
+          summary:
+            "Send a tiny request to the chosen model (the saved settings, or the ones in the body) and report the result",
+          requestBody: jsonContent(testConnectionBodySchema),
+          responses: {
+            "200": {
+              description: "The result, in words when it failed",
+              ...jsonContent(testConnectionResultSchema),
+            },
+            ...errors(400, 401, 429),
           },
         }),
       },

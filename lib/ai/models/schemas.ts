@@ -62,3 +62,19 @@ export interface AiSettingsView {
   /** A key from the server's environment exists for this provider. */
   hasEnvironmentKey: boolean;
 }
+
+/** POST /api/workspace/ai-settings/test: test these instead of the saved settings (a key typed but not saved yet). */
+export const testConnectionBodySchema = z.strictObject({
+  provider: providerIdSchema.optional(),
+  model: z.string().trim().min(1).max(120).optional(),
+  baseURL: z
+    .url()
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  apiKey: z.string().trim().min(1).max(500).optional(),
+});
+
+export const testConnectionResultSchema = z.union([
+  z.object({ ok: z.literal(true), latencyMs: z.number(), reply: z.string() }),
+  z.object({ ok: z.literal(false), latencyMs: z.number(), message: z.string() }),
+]);

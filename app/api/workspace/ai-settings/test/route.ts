@@ -1,23 +1,11 @@
 // POST /api/workspace/ai-settings/test – send a tiny request to a model and report the result
-import { z } from "zod";
-import { providerIdSchema } from "@/lib/ai/models/schemas";
+import { testConnectionBodySchema } from "@/lib/ai/models/schemas";
 import { resolveWorkspaceModel, testModelConnection } from "@/lib/ai/models/workspace-models";
 import { json, withWorkspace } from "@/lib/api/handler";
 import { readJsonBody } from "@/lib/api/read-json";
 
-const bodySchema = z.strictObject({
-  /** Test these instead of the saved settings (a key typed but not saved yet). */
-  provider: providerIdSchema.optional(),
-  model: z.string().trim().min(1).max(120).optional(),
-  baseURL: z
-    .url()
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  apiKey: z.string().trim().min(1).max(500).optional(),
-});
-
 export const POST = withWorkspace(async ({ request, workspace, requestId }) => {
-  const body = bodySchema.parse(await readJsonBody(request));
+  const body = testConnectionBodySchema.parse(await readJsonBody(request));
   const saved = await resolveWorkspaceModel(workspace.id);
   const sameProvider = !body.provider || body.provider === saved.provider;
   const choice = {
