@@ -131,6 +131,19 @@ describe.each(["saas", "event", "portfolio", "blank"])("offline designer on the 
     );
   });
 
+  it("recolours the whole page when one section is named, and says so instead of skipping it", async () => {
+    const files = await templateFiles(id);
+    const before = themeHeader(files.get("src/theme.css")!);
+    const result = await turn(files, "make the hero green");
+    expect(result.files.get("src/theme.css")).toBe(
+      renderThemeCss({ palette: "green", neutral: before.neutral as "slate", font: before.font as "modern" }),
+    );
+    expect(result.response).toContain(
+      "Colours, fonts and dark mode apply to the whole page, so the whole page is now green (not only the hero).",
+    );
+    expect(result.response).not.toMatch(/skipped|Not done/);
+  });
+
   it("adds a section from the library with its import and file", async () => {
     const files = await templateFiles(id);
     const result = await turn(files, "add a stats section after the hero and remove the stats"); // add then remove
@@ -239,6 +252,26 @@ describe("offline designer restructuring", () => {
     ]);
     expect(result.response).toContain("I skipped “the testimonials” because I didn't understand it");
     expect(result.response).not.toMatch(/Not done/);
+  });
+
+  it("does a look asked for one section page-wide, and still names a section joined on as skipped", async () => {
+    const files = await templateFiles("saas");
+    const result = await turn(
+      files,
+      "Dark mode for the navbar. Use a serif font in the FAQ and the stats too.",
+    );
+    expect(result.files.get("src/site.ts")).toContain('mode: "dark"');
+    expect(themeHeader(result.files.get("src/theme.css")!).font).toBe("classic");
+    expect(result.response).toContain(
+      "Colours, fonts and dark mode apply to the whole page, so the whole page is now in dark mode (not only the navbar).",
+    );
+    expect(result.response).toContain(
+      "so the whole page now uses the Classic serif font (not only the FAQ and the stats).",
+    );
+    expect(result.response).not.toMatch(/skipped|Not done/);
+    const joined = await turn(files, "make the hero blue and the stats");
+    expect(joined.response).toContain("so the whole page is now blue (not only the hero).");
+    expect(joined.response).toContain("I skipped “the stats” because I didn't understand it");
   });
 
   it("applies many changes in one message, and the result type-checks and builds", async () => {

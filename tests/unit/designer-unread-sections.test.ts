@@ -32,8 +32,9 @@ describe("designer: a section named but not acted on is reported", () => {
       [move("faq", { kind: "end" })],
       ["the stats", "pricing"],
     ],
-    // The whole page turns blue; that the hero alone was meant is not understood.
-    ["make the hero blue", [blue], ["the hero"]],
+    // A section joined on after the style is not its target ("make the hero blue" is page-wide:
+    // designer-page-wide.test.ts).
+    ["make it blue and the hero", [blue], ["the hero"]],
     ["make it blue and the stats and dark mode", [blue, { type: "set-mode", mode: "dark" }], ["the stats"]],
     // Quoted words outside a new text name sections too.
     ["remove the FAQ and 'the stats'", [{ type: "remove-section", sections: ["faq"] }], ["the stats"]],

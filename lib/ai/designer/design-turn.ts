@@ -2,6 +2,7 @@ import type { CodeOperation } from "@/lib/ai/protocol/types";
 import { DESIGNER_EXAMPLES, describeDesignerCapabilities } from "./capabilities";
 import { type Intent, parseRequest } from "./intents";
 import { renderOperation, toOperations } from "./operations";
+import { describePageWide } from "./page-wide";
 import { applyIntents } from "./plan";
 import { Workspace } from "./workspace";
 
@@ -26,7 +27,7 @@ function response(markdown: string): string {
 }
 
 export async function designTurn(message: string, files: ReadonlyMap<string, string>): Promise<DesignTurn> {
-  const { intents, unknown } = parseRequest(message);
+  const { intents, unknown, pageWide = [] } = parseRequest(message);
   const actionable = intents.filter((intent) => intent.type !== "help");
 
   if (actionable.length === 0) {
@@ -54,6 +55,8 @@ export async function designTurn(message: string, files: ReadonlyMap<string, str
   } else {
     parts.push("I made no changes.");
   }
+  // "Make the hero blue": done for the whole page, which is said rather than the hero skipped.
+  parts.push(...describePageWide(pageWide, operations.length > 0));
   if (workspace.skipped.length) {
     parts.push(`Not done:\n${workspace.skipped.map((reason) => `- ${reason}`).join("\n")}`);
   }

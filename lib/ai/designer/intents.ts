@@ -1,6 +1,7 @@
 import type { FontPreset } from "@/lib/templates/schemas";
 import { type ClauseReading, splitAtRequests } from "./clauses";
 import { type FirstPageRequest, parseFirstPageRequest } from "./first-page-request";
+import { type PageWideStyle, styleIntents } from "./page-wide";
 import { findSections, parseSectionClause } from "./section-clause";
 import { namesStyle, parseStyleClause } from "./style-clause";
 import { cleanValue, extractQuotes, firstQuote, normalize, onlyQuote, restoreQuotes } from "./text";
@@ -14,7 +15,9 @@ import type { NeutralName } from "./vocabulary";
  * leaves out), and each clause is matched against a few patterns, most specific first (first page,
  * text, brand, sections in `section-clause.ts`, then look and feel in `style-clause.ts`). What
  * matches nothing is returned in `unknown`, verbatim; so is a section a clause names but none of
- * its edits acts on (`unread-sections.ts`), in the words used ("the stats").
+ * its edits acts on (`unread-sections.ts`), in the words used ("the stats") — unless it is where a
+ * colour, font or mode was asked for ("make the hero blue"): that is done page-wide and returned in
+ * `pageWide`, to be said so.
  */
 
 export type TextRole = "headline" | "subheadline" | "primary-cta" | "secondary-cta" | "eyebrow";
@@ -37,7 +40,12 @@ export type Intent =
   | ({ type: "first-page" } & FirstPageRequest)
   | { type: "help" };
 
-export type ParsedRequest = { intents: Intent[]; unknown: string[] };
+export type ParsedRequest = {
+  intents: Intent[];
+  unknown: string[];
+  /** Style requests that named sections ("make the hero blue"), done page-wide; only when there are any. */
+  pageWide?: PageWideStyle[];
+};
 
 const POLITE_PREFIX =
   /^(?:(?:please|ok|okay|alright|great|nice|cool|now|also|then|and|plus|so|hey|can you|could you|would you|will you|i want you to|i'd like you to|i would like you to|i'd like to|i want to|let's|lets),?\s+)+/i;
@@ -241,6 +249,7 @@ export function parseRequest(message: string): ParsedRequest {
   }
   const intents: Intent[] = [];
   const unknown: string[] = [];
+  const pageWide: PageWideStyle[] = [];
   for (const clause of splitClauses(text, quotes)) {
     const words = clauseWords(clause, quotes);
     const result = parseClause(words, quotes);
@@ -249,7 +258,10 @@ export function parseRequest(message: string): ParsedRequest {
       continue;
     }
     intents.push(...result.intents);
-    unknown.push(...unreadSections(words.clause, result, quotes));
+    const sections = unreadSections(words.clause, result, quotes);
+    unknown.push(...sections.unread);
+    if (sections.pageWide.length)
+      pageWide.push({ sections: sections.pageWide, intents: styleIntents(result.intents) });
   }
-  return { intents, unknown };
+  return { intents, unknown, ...(pageWide.length ? { pageWide } : {}) };
 }

@@ -1,4 +1,5 @@
 import type { Intent } from "./intents";
+import { styleIntents, styleTargets } from "./page-wide";
 import { findSections } from "./section-clause";
 import { restoreQuotes } from "./text";
 
@@ -8,7 +9,8 @@ import { restoreQuotes } from "./text";
  * pattern looks ("move the FAQ to the end and the stats", "make it blue and the stats") used to be
  * dropped silently. Rather than one more pattern per phrasing, every clause is checked afterwards:
  * a section its words name (in the designer's own vocabulary) that none of its edits acts on is
- * handed back in the words the person used, to be reported as not understood.
+ * handed back in the words the person used, to be reported as not understood — unless it is where
+ * a colour, font or mode was asked for, which is done page-wide and said so (`page-wide.ts`).
  */
 
 /** A stretch of a clause, by offsets. */
@@ -42,6 +44,14 @@ function sectionsActedOn(intent: Intent): string[] {
 const ARTICLE_BEFORE = /\b(?:the|a|an|some|our|my|your|this|that|these|those)\s+$/i;
 const SECTION_AFTER = /^\s+sections?\b/i;
 
+/** The sections a clause names but no edit of it acts on, as written. */
+export type ClauseSections = {
+  /** Not understood: reported as skipped. */
+  unread: string[];
+  /** The target of a look and feel edit ("make the hero blue"), which is page-wide (`page-wide.ts`). */
+  pageWide: string[];
+};
+
 /**
  * Each section that `clause` (quotes as placeholders, `extractQuotes`) names outside its literal
  * texts and that no intent acts on, as written.
@@ -50,22 +60,26 @@ export function unreadSections(
   clause: string,
   { intents, literal = [] }: ClauseReadout,
   quotes: string[],
-): string[] {
+): ClauseSections {
   let blanked = clause;
   for (const { start, end } of literal) {
     blanked = blanked.slice(0, start) + " ".repeat(Math.max(0, end - start)) + blanked.slice(end);
   }
   // A quote outside the new texts names things like any other words: "remove the FAQ and 'stats'".
   const words = restoreQuotes(blanked, quotes);
+  const named = findSections(words).map((found) => ({
+    id: found.id,
+    start: found.index - (ARTICLE_BEFORE.exec(words.slice(0, found.index))?.[0].length ?? 0),
+    end: found.end + (SECTION_AFTER.exec(words.slice(found.end))?.[0].length ?? 0),
+  }));
+  const targets = styleIntents(intents).length ? styleTargets(words, named) : [];
   const actedOn = new Set(intents.flatMap(sectionsActedOn));
-  const unread: string[] = [];
-  for (const found of findSections(words)) {
-    if (actedOn.has(found.id)) continue;
+  const result: ClauseSections = { unread: [], pageWide: [] };
+  named.forEach(({ id, start, end }, index) => {
+    if (actedOn.has(id)) return;
     // Named twice ("the stats and the numbers"), it is reported once.
-    actedOn.add(found.id);
-    const start = found.index - (ARTICLE_BEFORE.exec(words.slice(0, found.index))?.[0].length ?? 0);
-    const end = found.end + (SECTION_AFTER.exec(words.slice(found.end))?.[0].length ?? 0);
-    unread.push(words.slice(start, end));
-  }
-  return unread;
+    actedOn.add(id);
+    (targets[index] ? result.pageWide : result.unread).push(words.slice(start, end));
+  });
+  return result;
 }
