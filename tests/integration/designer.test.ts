@@ -274,6 +274,22 @@ describe("offline designer restructuring", () => {
     expect(joined.response).toContain("I skipped “the stats” because I didn't understand it");
   });
 
+  it("honours dark mode next to a dark colour, and names a second colour as not done", async () => {
+    const files = await templateFiles("saas");
+    const shaded = await turn(files, "make the hero dark green and dark mode");
+    expect(shaded.files.get("src/site.ts")).toContain('mode: "dark"');
+    expect(themeHeader(shaded.files.get("src/theme.css")!).palette).toBe("green");
+    expect(shaded.response).toContain(
+      "so the whole page is now a darker green and in dark mode (not only the hero).",
+    );
+    const two = await turn(files, "make the hero blue and the footer green");
+    expect(themeHeader(two.files.get("src/theme.css")!).palette).toBe("blue");
+    expect(two.response).toContain(
+      "- “green” for the footer: colours apply to the whole page, which has one brand colour — blue, the first one asked for",
+    );
+    expect(two.response).not.toMatch(/skipped/);
+  });
+
   it("applies many changes in one message, and the result type-checks and builds", async () => {
     const files = await templateFiles("saas");
     const result = await turn(

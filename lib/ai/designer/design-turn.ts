@@ -1,6 +1,7 @@
 import type { CodeOperation } from "@/lib/ai/protocol/types";
 import { DESIGNER_EXAMPLES, describeDesignerCapabilities } from "./capabilities";
 import { type Intent, parseRequest } from "./intents";
+import { describeOtherColours } from "./one-colour";
 import { renderOperation, toOperations } from "./operations";
 import { describePageWide } from "./page-wide";
 import { applyIntents } from "./plan";
@@ -27,7 +28,7 @@ function response(markdown: string): string {
 }
 
 export async function designTurn(message: string, files: ReadonlyMap<string, string>): Promise<DesignTurn> {
-  const { intents, unknown, pageWide = [] } = parseRequest(message);
+  const { intents, unknown, pageWide = [], otherColours = [] } = parseRequest(message);
   const actionable = intents.filter((intent) => intent.type !== "help");
 
   if (actionable.length === 0) {
@@ -57,8 +58,10 @@ export async function designTurn(message: string, files: ReadonlyMap<string, str
   }
   // "Make the hero blue": done for the whole page, which is said rather than the hero skipped.
   parts.push(...describePageWide(pageWide, operations.length > 0));
-  if (workspace.skipped.length) {
-    parts.push(`Not done:\n${workspace.skipped.map((reason) => `- ${reason}`).join("\n")}`);
+  // "Make the hero blue and the footer green": one brand colour per page, so green is not done.
+  const notDone = [...workspace.skipped, ...describeOtherColours(otherColours)];
+  if (notDone.length) {
+    parts.push(`Not done:\n${notDone.map((reason) => `- ${reason}`).join("\n")}`);
   }
   if (unknown.length) {
     parts.push(

@@ -1,9 +1,10 @@
 import type { FontPreset } from "@/lib/templates/schemas";
 import { type ClauseReading, splitAtRequests } from "./clauses";
 import { type FirstPageRequest, parseFirstPageRequest } from "./first-page-request";
+import type { OtherColour } from "./one-colour";
 import { type PageWideStyle, styleIntents } from "./page-wide";
 import { findSections, parseSectionClause } from "./section-clause";
-import { namesStyle, parseStyleClause } from "./style-clause";
+import { appliedColour, colourMentions, namesStyle, otherColours, parseStyleClause } from "./style-clause";
 import { cleanValue, extractQuotes, firstQuote, normalize, onlyQuote, restoreQuotes } from "./text";
 import { type ClauseReadout, unreadSections } from "./unread-sections";
 import type { NeutralName } from "./vocabulary";
@@ -45,6 +46,8 @@ export type ParsedRequest = {
   unknown: string[];
   /** Style requests that named sections ("make the hero blue"), done page-wide; only when there are any. */
   pageWide?: PageWideStyle[];
+  /** Colours asked for besides the one applied — a page has one (`one-colour.ts`); only when there are any. */
+  otherColours?: OtherColour[];
 };
 
 const POLITE_PREFIX =
@@ -237,19 +240,25 @@ export function parseRequest(message: string): ParsedRequest {
   const firstPage = parseFirstPageRequest(text, quotes);
   if (firstPage) {
     // Colours, fonts and mode named in the description override the ones its subject suggests.
-    const style = parseStyleClause(
-      normalize(
-        restoreQuotes(
-          firstPage.rest,
-          quotes.map(() => ""),
-        ),
+    const rest = normalize(
+      restoreQuotes(
+        firstPage.rest,
+        quotes.map(() => ""),
       ),
     );
-    return { intents: [{ type: "first-page", ...firstPage }, ...style], unknown: [] };
+    const mentions = colourMentions(rest);
+    const kept = appliedColour(mentions)?.text ?? "";
+    const others = otherColours(mentions).map(({ text }) => ({ colour: text, sections: [], kept }));
+    return {
+      intents: [{ type: "first-page", ...firstPage }, ...parseStyleClause(rest)],
+      unknown: [],
+      ...(others.length ? { otherColours: others } : {}),
+    };
   }
   const intents: Intent[] = [];
   const unknown: string[] = [];
   const pageWide: PageWideStyle[] = [];
+  const others: OtherColour[] = [];
   for (const clause of splitClauses(text, quotes)) {
     const words = clauseWords(clause, quotes);
     const result = parseClause(words, quotes);
@@ -260,8 +269,14 @@ export function parseRequest(message: string): ParsedRequest {
     intents.push(...result.intents);
     const sections = unreadSections(words.clause, result, quotes);
     unknown.push(...sections.unread);
+    others.push(...sections.otherColours);
     if (sections.pageWide.length)
       pageWide.push({ sections: sections.pageWide, intents: styleIntents(result.intents) });
   }
-  return { intents, unknown, ...(pageWide.length ? { pageWide } : {}) };
+  return {
+    intents,
+    unknown,
+    ...(pageWide.length ? { pageWide } : {}),
+    ...(others.length ? { otherColours: others } : {}),
+  };
 }

@@ -10,7 +10,7 @@ const COLOR_CONTEXT =
 // Compiled once: a message is read clause by clause, and each reading tries every word.
 const COLOR_PATTERNS = [...PALETTE_COLOR_WORDS, ...Object.keys(EXTRA_COLOR_WORDS)].map((word) => ({
   word,
-  pattern: new RegExp(`(?:\\b(dark|deep|light|pale)\\s+)?\\b${word}\\b`),
+  pattern: new RegExp(`(?:\\b(dark|deep|light|pale)\\s+)?\\b${word}\\b`, "g"),
 }));
 const MOOD_PATTERNS = Object.entries(PALETTE_MOODS).map(([mood, value]) => {
   const comparative = mood.endsWith("m") || mood.endsWith("l") ? `${mood}er` : `${mood}`;
@@ -23,27 +23,84 @@ function colorFromWord(word: string): string {
   return EXTRA_COLOR_WORDS[word] ?? word;
 }
 
+/** A colour a clause names: a hex value, or a colour word with an optional shade ("dark green"). */
+export type ColourMention = {
+  /** As written, shade included: "dark green", "#0ea5e9". */
+  text: string;
+  /** A Tailwind palette or a #rrggbb. */
+  palette: string;
+  /** The colour word without its shade ("green"), or the hex value. */
+  label: string;
+  shade?: "dark" | "light";
+  hex: boolean;
+  index: number;
+  end: number;
+};
+
+// A colour named as the one not wanted: "green instead of blue", "from blue to green".
+const NOT_WANTED_BEFORE = /\b(?:from|instead of|rather than|not|than)\s+$/;
+
+/**
+ * Every colour the clause asks for, in order. A page has one brand colour, so `parseStyleClause`
+ * applies one of them (`appliedColour`); the others are reported, never dropped (`one-colour.ts`).
+ */
+export function colourMentions(lower: string): ColourMention[] {
+  const mentions: ColourMention[] = [];
+  for (const match of lower.matchAll(/#([0-9a-f]{6}|[0-9a-f]{3})\b/g)) {
+    const value = match[1].length === 3 ? [...match[1]].map((c) => c + c).join("") : match[1];
+    const end = match.index + match[0].length;
+    mentions.push({
+      text: `#${value}`,
+      palette: `#${value}`,
+      label: `#${value}`,
+      hex: true,
+      index: match.index,
+      end,
+    });
+  }
+  // "neutral" is a colour only when it is not part of "neutral font" etc.; moods handle it otherwise.
+  const neutralIsFont = FONT_CONTEXT.test(lower) && !COLOR_CONTEXT.test(lower);
+  for (const { word, pattern } of COLOR_PATTERNS) {
+    if (word === "neutral" && neutralIsFont) continue;
+    for (const match of lower.matchAll(pattern)) {
+      const shade = match[1] ? (/dark|deep/.test(match[1]) ? "dark" : "light") : undefined;
+      const end = match.index + match[0].length;
+      mentions.push({
+        text: match[0],
+        palette: colorFromWord(word),
+        label: word,
+        ...(shade ? { shade } : {}),
+        hex: false,
+        index: match.index,
+        end,
+      });
+    }
+  }
+  return mentions
+    .filter(({ index }) => !NOT_WANTED_BEFORE.test(lower.slice(0, index)))
+    .sort((a, b) => a.index - b.index);
+}
+
+/** The colour a clause's palette is set to: a hex value if there is one, else the first colour. */
+export function appliedColour(mentions: ColourMention[]): ColourMention | undefined {
+  return mentions.find((mention) => mention.hex) ?? mentions[0];
+}
+
+/** The colours of a clause that are not the one applied (nor the same colour named again). */
+export function otherColours(mentions: ColourMention[]): ColourMention[] {
+  const applied = appliedColour(mentions);
+  if (!applied) return [];
+  return mentions.filter((mention) => mention.palette !== applied.palette || mention.shade !== applied.shade);
+}
+
 export function parseStyleClause(lower: string): Intent[] {
   const intents: Intent[] = [];
   const hasFont = FONT_CONTEXT.test(lower);
 
   // Colours: a hex value, or a colour name (optionally "dark green" / "light blue").
-  const hex = /#([0-9a-f]{6}|[0-9a-f]{3})\b/.exec(lower);
-  let colorMatch: { word: string; index: number; shade?: "dark" | "light" } | undefined;
-  for (const { word, pattern } of COLOR_PATTERNS) {
-    const match = pattern.exec(lower);
-    if (!match) continue;
-    // "neutral" is a colour only when it is not part of "neutral font" etc.; moods handle it otherwise.
-    if (colorMatch && colorMatch.index < match.index) continue;
-    const shade = match[1] ? (/dark|deep/.test(match[1]) ? "dark" : "light") : undefined;
-    colorMatch = { word, index: match.index, ...(shade ? { shade } : {}) };
-  }
-  if (hex) {
-    const value = hex[1].length === 3 ? [...hex[1]].map((c) => c + c).join("") : hex[1];
-    intents.push({ type: "set-palette", palette: `#${value}`, label: `#${value}` });
-  } else if (colorMatch && !(hasFont && !COLOR_CONTEXT.test(lower) && colorMatch.word === "neutral")) {
-    const palette = colorFromWord(colorMatch.word);
-    intents.push({ type: "set-palette", palette, label: colorMatch.word });
+  const colorMatch = appliedColour(colourMentions(lower));
+  if (colorMatch) {
+    intents.push({ type: "set-palette", palette: colorMatch.palette, label: colorMatch.label });
     if (colorMatch.shade)
       intents.push({ type: "shift-palette", steps: colorMatch.shade === "dark" ? 1 : -1 });
   } else if (!hasFont || COLOR_CONTEXT.test(lower)) {
@@ -75,15 +132,16 @@ export function parseStyleClause(lower: string): Intent[] {
     /\b(?:(much|a lot|way|far|significantly)\s+)?(darker|deeper|richer|lighter|brighter|paler|softer)\b|\b(darken|lighten)\b/.exec(
       lower,
     );
-  const modeMatch =
-    /\b(dark|light|night|day)[- ](?:mode|theme|version|look|background|scheme|style|ui|design)\b/.exec(
-      lower,
-    ) ??
+  // "Dark mode", "a light theme" name a mode outright, so they are always honoured; "make it dark"
+  // next to a colour ("make it dark green") is that colour's shade, not the mode.
+  const explicitMode =
+    /\b(dark|light|night|day)[- ](?:mode|theme|version|look|background|scheme|style|ui|design)\b/.exec(lower);
+  const looseMode =
     /\b(?:make it|go|switch to|change to|turn it|use|back to|in)\s+(dark|light)\b(?!\s+(?:\w+\s+)?(?:colou?r|palette))/.exec(
       lower,
-    ) ??
-    /^(dark|light)$/.exec(lower);
-  if (modeMatch && !colorMatch?.shade) {
+    ) ?? /^(dark|light)$/.exec(lower);
+  const modeMatch = explicitMode ?? (colorMatch?.shade ? undefined : looseMode);
+  if (modeMatch) {
     intents.push({ type: "set-mode", mode: /dark|night/.test(modeMatch[1]) ? "dark" : "light" });
   } else if (shift) {
     const darker = /darker|deeper|richer|darken/.test(shift[2] ?? shift[3]);

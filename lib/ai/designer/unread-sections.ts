@@ -1,4 +1,5 @@
 import type { Intent } from "./intents";
+import { findOtherColours, type OtherColour } from "./one-colour";
 import { styleIntents, styleTargets } from "./page-wide";
 import { findSections } from "./section-clause";
 import { restoreQuotes } from "./text";
@@ -50,6 +51,8 @@ export type ClauseSections = {
   unread: string[];
   /** The target of a look and feel edit ("make the hero blue"), which is page-wide (`page-wide.ts`). */
   pageWide: string[];
+  /** Colours asked for besides the one applied (a page has one), with their sections (`one-colour.ts`). */
+  otherColours: OtherColour[];
 };
 
 /**
@@ -72,13 +75,23 @@ export function unreadSections(
     start: found.index - (ARTICLE_BEFORE.exec(words.slice(0, found.index))?.[0].length ?? 0),
     end: found.end + (SECTION_AFTER.exec(words.slice(found.end))?.[0].length ?? 0),
   }));
-  const targets = styleIntents(intents).length ? styleTargets(words, named) : [];
+  const styled = styleIntents(intents).length > 0;
+  const targets = styled ? styleTargets(words, named) : [];
   const actedOn = new Set(intents.flatMap(sectionsActedOn));
-  const result: ClauseSections = { unread: [], pageWide: [] };
+  // "… and the footer green": the footer goes with a colour that is not applied, and says so.
+  const { others, claimed } = styled
+    ? findOtherColours(
+        words,
+        named,
+        named.map(({ id }, index) => !actedOn.has(id) && !targets[index]),
+      )
+    : { others: [], claimed: [] };
+  const result: ClauseSections = { unread: [], pageWide: [], otherColours: others };
   named.forEach(({ id, start, end }, index) => {
     if (actedOn.has(id)) return;
     // Named twice ("the stats and the numbers"), it is reported once.
     actedOn.add(id);
+    if (claimed[index]) return;
     (targets[index] ? result.pageWide : result.unread).push(words.slice(start, end));
   });
   return result;
