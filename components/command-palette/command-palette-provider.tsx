@@ -28,7 +28,7 @@ export function CommandPaletteProvider({
   templates: TemplateOption[];
   children: React.ReactNode;
 }) {
-  const { commands, register } = usePaletteRegistry();
+  const { commands, groups, registry } = usePaletteRegistry();
   const pathname = usePathname();
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
@@ -63,7 +63,7 @@ export function CommandPaletteProvider({
   }, [togglePalette, showShortcuts]);
 
   return (
-    <PaletteRegistryProvider value={register}>
+    <PaletteRegistryProvider value={registry}>
       <OpenPaletteProvider value={openPalette}>{children}</OpenPaletteProvider>
       {/* The dashboard's "New project" dialog closes by its page going away once the new project
           opens; this one outlives pages, so a new page starts it afresh (closed). */}
@@ -72,6 +72,7 @@ export function CommandPaletteProvider({
           open={paletteOpen}
           onOpenChange={setPaletteOpen}
           screenCommands={commands}
+          screenGroups={groups}
           onShowShortcuts={showShortcuts}
         />
       </NewProjectProvider>

@@ -1,12 +1,13 @@
 "use client";
 
-import { defaultFilter } from "cmdk";
-import { FileTextIcon, Loader2Icon, RotateCwIcon } from "lucide-react";
+import { FileTextIcon } from "lucide-react";
 import { useRouter } from "next/navigation";
-import { useRef, useState } from "react";
+import { Fragment, useRef, useState } from "react";
 import { isApplePlatform, modKeyLabel } from "@/components/command-palette/keys";
 import { KeysLabel } from "@/components/command-palette/keys-label";
-import type { PaletteCommand } from "@/components/command-palette/types";
+import { itemWords, matchScore, rankGroups } from "@/components/command-palette/palette-filter";
+import { PaletteLoadError, PaletteLoading, ScreenGroup } from "@/components/command-palette/palette-group";
+import type { PaletteCommand, PaletteGroup } from "@/components/command-palette/types";
 import { useProjectSearch } from "@/components/command-palette/use-project-search";
 import { useReturnFocus } from "@/components/command-palette/use-return-focus";
 import { useStudioCommands } from "@/components/command-palette/use-studio-commands";
@@ -18,30 +19,44 @@ import {
   CommandInput,
   CommandItem,
   CommandList,
-  CommandLoading,
   CommandShortcut,
 } from "@/components/ui/command";
+import type { ProjectSummary } from "@/lib/projects/schemas";
 
-// With nothing typed, the most recent few; typing searches them all.
-const RECENT_PROJECTS = 5;
+// With nothing typed, the most recent few projects (and versions); typing searches them all.
+const RECENT = 5;
 
 type Choice = { href: string } | { run: () => void };
 
 // Items are told apart by their value (an id: two projects may share a name) and found by their
 // words (the keywords: the label first, then synonyms).
 const paletteFilter: React.ComponentProps<typeof Command>["filter"] = (_value, search, keywords = []) =>
-  defaultFilter(keywords.join(" "), search);
+  matchScore(keywords, search);
 
 interface CommandPaletteProps {
   open: boolean;
   onOpenChange: (open: boolean) => void;
   /** What the screen on show offers (the editor's tabs), first among the actions. */
   screenCommands: PaletteCommand[];
+  /**
+   * Results the screen on show offers under their own headings (the editor's versions), between the
+   * projects and the actions; with something typed, the groups go best match first.
+   */
+  screenGroups: PaletteGroup[];
   onShowShortcuts: () => void;
 }
 
-/** Cmd/Ctrl+K: jump to a project, or run an action of the studio or of the screen on show. */
-export function CommandPalette({ open, onOpenChange, screenCommands, onShowShortcuts }: CommandPaletteProps) {
+/**
+ * Cmd/Ctrl+K: jump to a project (or to what the screen on show lists, such as a version), or run
+ * an action of the studio or of the screen on show.
+ */
+export function CommandPalette({
+  open,
+  onOpenChange,
+  screenCommands,
+  screenGroups,
+  onShowShortcuts,
+}: CommandPaletteProps) {
   const router = useRouter();
   const focus = useReturnFocus();
   // An action runs once the palette has closed and focus is back where it was, so a dialog it
@@ -72,118 +87,137 @@ export function CommandPalette({ open, onOpenChange, screenCommands, onShowShort
       }}
       commandProps={{ label: "Command palette", filter: paletteFilter, loop: true, vimBindings: false }}
     >
-      <PaletteResults screenCommands={screenCommands} onShowShortcuts={onShowShortcuts} onChoose={choose} />
+      <PaletteResults
+        screenCommands={screenCommands}
+        screenGroups={screenGroups}
+        onShowShortcuts={onShowShortcuts}
+        onChoose={choose}
+      />
     </CommandDialog>
   );
 }
 
 interface PaletteResultsProps {
   screenCommands: PaletteCommand[];
+  screenGroups: PaletteGroup[];
   onShowShortcuts: () => void;
   onChoose: (choice: Choice) => void;
 }
 
 /** The search box and the results; mounted while the palette is open, so each opening starts afresh. */
-function PaletteResults({ screenCommands, onShowShortcuts, onChoose }: PaletteResultsProps) {
+function PaletteResults({ screenCommands, screenGroups, onShowShortcuts, onChoose }: PaletteResultsProps) {
   const [search, setSearch] = useState("");
   const { projects, loading, error, retry } = useProjectSearch(search);
   const studioCommands = useStudioCommands({ onShowShortcuts });
   const modKey = modKeyLabel(isApplePlatform());
   const searching = search.trim() !== "";
-  const listed = projects && !searching ? projects.slice(0, RECENT_PROJECTS) : projects;
+  const listed = projects && !searching ? projects.slice(0, RECENT) : projects;
+  const actions = [...screenCommands, ...studioCommands];
+  // "projects, versions and actions" in the editor.
+  const kinds = ["projects", ...screenGroups.map((group) => group.heading.toLowerCase())].join(", ");
+
+  const sections = rankGroups(
+    [
+      {
+        id: "projects",
+        keywords: error ? [] : (listed ?? []).map(projectWords),
+        node: error ? (
+          <CommandGroup heading="Projects" forceMount>
+            <PaletteLoadError
+              id="projects"
+              what="Could not load projects"
+              error={error}
+              retryLabel="Try loading projects again"
+              onRetry={retry}
+            />
+          </CommandGroup>
+        ) : (
+          listed &&
+          listed.length > 0 && (
+            <CommandGroup heading="Projects">
+              {listed.map((project) => (
+                <CommandItem
+                  key={project.id}
+                  value={`project:${project.id}`}
+                  keywords={projectWords(project)}
+                  data-testid="command-project"
+                  onSelect={() => onChoose({ href: `/projects/${encodeURIComponent(project.id)}` })}
+                >
+                  <FileTextIcon aria-hidden />
+                  <span className="truncate">{project.name}</span>
+                  <span className="ml-auto shrink-0 text-xs text-muted-foreground">
+                    {project.templateName}
+                  </span>
+                </CommandItem>
+              ))}
+            </CommandGroup>
+          )
+        ),
+      },
+      ...screenGroups.map((group) => ({
+        id: `screen-${group.id}`,
+        keywords: group.items.map(itemWords),
+        node: (
+          <ScreenGroup
+            group={group}
+            searching={searching}
+            recent={RECENT}
+            onChoose={(run) => onChoose({ run })}
+          />
+        ),
+      })),
+      {
+        id: "actions",
+        keywords: actions.map(itemWords),
+        node: (
+          <CommandGroup heading="Actions">
+            {actions.map((command) => (
+              <CommandItem
+                key={command.id}
+                value={command.id}
+                keywords={itemWords(command)}
+                data-testid={`command-${command.id}`}
+                onSelect={() =>
+                  onChoose(command.href !== undefined ? { href: command.href } : { run: command.run })
+                }
+              >
+                <command.icon aria-hidden />
+                <span className="truncate">{command.label}</span>
+                {command.shortcut && (
+                  <CommandShortcut>
+                    <KeysLabel combo={command.shortcut} modKey={modKey} />
+                  </CommandShortcut>
+                )}
+              </CommandItem>
+            ))}
+          </CommandGroup>
+        ),
+      },
+    ],
+    search,
+  );
 
   return (
     <>
       <CommandInput
         value={search}
         onValueChange={setSearch}
-        placeholder="Search projects and actions…"
+        placeholder={`Search ${kinds} and actions…`}
         data-testid="command-input"
       />
-      <CommandList label="Projects and actions">
-        <CommandEmpty>
-          {loading ? "Searching projects…" : `No project or action matches “${search.trim()}”.`}
-        </CommandEmpty>
-
-        {projects === null && loading && (
-          <CommandLoading
-            label="Loading projects"
-            className="px-3 [&>div]:flex [&>div]:items-center [&>div]:gap-2"
-          >
-            <Loader2Icon className="size-3.5 animate-spin" aria-hidden />
-            Loading projects…
-          </CommandLoading>
-        )}
-        {error && (
-          <CommandGroup heading="Projects" forceMount>
-            <div
-              role="alert"
-              className="px-2 py-1 text-sm text-destructive"
-              data-testid="command-projects-error"
-            >
-              <p>Could not load projects: {error.message}</p>
-              {error.requestId && (
-                <p className="mt-0.5 font-mono text-xs text-muted-foreground">
-                  Request id: {error.requestId}
-                </p>
-              )}
-            </div>
-            <CommandItem
-              value="retry-projects"
-              keywords={["Try loading projects again", "retry"]}
-              data-testid="command-retry-projects"
-              forceMount
-              onSelect={retry}
-            >
-              <RotateCwIcon aria-hidden />
-              Try loading projects again
-            </CommandItem>
-          </CommandGroup>
-        )}
-        {!error && listed && listed.length > 0 && (
-          <CommandGroup heading="Projects">
-            {listed.map((project) => (
-              <CommandItem
-                key={project.id}
-                value={`project:${project.id}`}
-                keywords={[project.name, project.templateName]}
-                data-testid="command-project"
-                onSelect={() => onChoose({ href: `/projects/${encodeURIComponent(project.id)}` })}
-              >
-                <FileTextIcon aria-hidden />
-                <span className="truncate">{project.name}</span>
-                <span className="ml-auto shrink-0 text-xs text-muted-foreground">{project.templateName}</span>
-              </CommandItem>
-            ))}
-          </CommandGroup>
-        )}
-
-        <CommandGroup heading="Actions">
-          {[...screenCommands, ...studioCommands].map((command) => (
-            <CommandItem
-              key={command.id}
-              value={command.id}
-              keywords={[command.label, ...(command.keywords ?? [])]}
-              data-testid={`command-${command.id}`}
-              onSelect={() =>
-                onChoose(command.href !== undefined ? { href: command.href } : { run: command.run })
-              }
-            >
-              <command.icon aria-hidden />
-              <span className="truncate">{command.label}</span>
-              {command.shortcut && (
-                <CommandShortcut>
-                  <KeysLabel combo={command.shortcut} modKey={modKey} />
-                </CommandShortcut>
-              )}
-            </CommandItem>
-          ))}
-        </CommandGroup>
+      <CommandList label={`${kinds.charAt(0).toUpperCase()}${kinds.slice(1)} and actions`}>
+        <CommandEmpty>{loading ? "Searching projects…" : `Nothing matches “${search.trim()}”.`}</CommandEmpty>
+        {projects === null && loading && <PaletteLoading label="Loading projects" />}
+        {sections.map((section) => (
+          <Fragment key={section.id}>{section.node}</Fragment>
+        ))}
       </CommandList>
       <PaletteFooter modKey={modKey} />
     </>
   );
 }
+
+const projectWords = (project: ProjectSummary) => [project.name, project.templateName];
 
 function PaletteFooter({ modKey }: { modKey: string }) {
   return (

@@ -9,33 +9,21 @@ import {
   SettingsIcon,
   SunIcon,
 } from "lucide-react";
-import { useRouter } from "next/navigation";
 import { useTheme } from "next-themes";
-import { toast } from "sonner";
-import { signOutAction } from "@/app/(studio)/actions";
 import type { PaletteCommand } from "@/components/command-palette/types";
 import { useNewProject } from "@/components/dashboard/new-project-provider";
+import { useSignOut } from "@/components/shell/user-menu";
 
 /**
  * What the palette offers on every studio screen, each doing what its button elsewhere does:
  * the dashboard's "New project" dialog, the top bar's theme toggle and account menu.
  */
 export function useStudioCommands({ onShowShortcuts }: { onShowShortcuts: () => void }): PaletteCommand[] {
-  const router = useRouter();
   const { openNewProject } = useNewProject();
   const { resolvedTheme, setTheme } = useTheme();
   const nextTheme = resolvedTheme === "dark" ? "light" : "dark";
-
-  // As the account menu signs out (components/shell/user-menu.tsx).
-  async function signOut() {
-    try {
-      await signOutAction();
-      router.push("/sign-in");
-      router.refresh();
-    } catch {
-      toast.error("Could not sign out. Try again.");
-    }
-  }
+  // The account menu's own sign-out (components/shell/user-menu.tsx).
+  const { signOut } = useSignOut();
 
   return [
     {
@@ -79,7 +67,7 @@ export function useStudioCommands({ onShowShortcuts }: { onShowShortcuts: () => 
       label: "Sign out",
       icon: LogOutIcon,
       keywords: ["log out", "logout"],
-      run: () => void signOut(),
+      run: signOut,
     },
   ];
 }

@@ -10,7 +10,7 @@ import {
   SparklesIcon,
   UserIcon,
 } from "lucide-react";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { RelativeTime } from "@/components/common/relative-time";
 import { Badge } from "@/components/ui/badge";
 import { VersionMenu } from "@/components/versions/version-menu";
@@ -45,6 +45,11 @@ interface HistoryItemProps extends HistoryItemActions {
   isCurrent: boolean;
   isViewing: boolean;
   isLast: boolean;
+  /**
+   * Set while this version is the one brought forward (from the command palette): it is marked, and
+   * each new value scrolls to it and gives it keyboard focus, so its actions are one Tab away.
+   */
+  focusKey: number | null;
 }
 
 /** One version in the timeline: who, when, what changed, and its actions. */
@@ -54,9 +59,21 @@ export function HistoryItem({
   isCurrent,
   isViewing,
   isLast,
+  focusKey,
   ...actions
 }: HistoryItemProps) {
   const [open, setOpen] = useState(false);
+  const itemRef = useRef<HTMLLIElement>(null);
+  const highlighted = focusKey !== null;
+
+  // Runs once the History tab is on show (the same commit switches to it), so the item can take focus.
+  useEffect(() => {
+    const node = itemRef.current;
+    if (focusKey === null || !node) return;
+    node.scrollIntoView({ block: "center" });
+    node.focus({ preventScroll: true });
+  }, [focusKey]);
+
   const author = AUTHORS[version.author];
   const { added, modified, deleted } = version.changes;
   const files = [
@@ -74,12 +91,22 @@ export function HistoryItem({
 
   return (
     <li
+      ref={itemRef}
       data-testid="version-item"
       data-version={version.number}
       data-version-number={version.number}
       data-current={isCurrent ? "true" : undefined}
       aria-current={isCurrent ? "true" : undefined}
-      className="relative flex gap-3 pb-5"
+      data-highlighted={highlighted ? "true" : undefined}
+      // Focusable only while brought forward: focus lands on the version, and Tab goes on to its actions.
+      tabIndex={highlighted ? -1 : undefined}
+      className={cn(
+        "relative flex gap-3 pb-5 outline-none",
+        // A ring in the theme's ring colour (set for light and dark), drawn around the entry without
+        // moving it: the timeline's connecting line is placed by the entry's own box.
+        highlighted &&
+          "after:pointer-events-none after:absolute after:-inset-x-2 after:-top-1.5 after:bottom-3 after:rounded-lg after:ring-2 after:ring-ring",
+      )}
     >
       {!isLast && <span aria-hidden className="absolute top-8 bottom-0 left-[15px] w-px bg-border" />}
       <span

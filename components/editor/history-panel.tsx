@@ -1,8 +1,9 @@
 "use client";
 
 import { GitCompareIcon, HistoryIcon, Loader2Icon, RotateCwIcon } from "lucide-react";
-import { useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { toast } from "sonner";
+import { useVersionGroup } from "@/components/command-palette/use-version-group";
 import { ErrorText } from "@/components/common/error-text";
 import { HistoryItem } from "@/components/editor/history-item";
 import { Button } from "@/components/ui/button";
@@ -26,6 +27,18 @@ export function HistoryPanel({ versions, currentVersionId, moreVersions }: Histo
   const [naming, setNaming] = useState<VersionSummary | null>(null);
   const sentinel = useRef<HTMLDivElement>(null);
   const { hasMore, loading, error, loadMore } = list;
+
+  // Cmd/Ctrl+K lists these versions; choosing one brings it forward here.
+  const loadOlder = useCallback(() => void loadMore(), [loadMore]);
+  useVersionGroup({
+    versions: list.items,
+    currentVersionId,
+    hasMore,
+    loading,
+    error,
+    loadMore: loadOlder,
+    onChoose: ctx.focusVersion,
+  });
 
   // Infinite scroll: load the next page when the end of the list comes into view (once per failure).
   useEffect(() => {
@@ -103,6 +116,7 @@ export function HistoryPanel({ versions, currentVersionId, moreVersions }: Histo
               version={version}
               isCurrent={version.id === currentVersionId}
               isViewing={ctx.viewing?.id === version.id}
+              focusKey={ctx.focused?.versionId === version.id ? ctx.focused.seq : null}
               isLast={index === list.items.length - 1 && !list.hasMore}
               onView={() => ctx.view(version)}
               onComparePrevious={(path) => void comparePrevious(version, path)}

@@ -3,7 +3,7 @@
 import { LogOutIcon, SettingsIcon } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useCallback, useTransition } from "react";
 import { toast } from "sonner";
 import { signOutAction } from "@/app/(studio)/actions";
 import { UserAvatar } from "@/components/shell/user-avatar";
@@ -16,21 +16,30 @@ import {
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
 
-export function UserMenu({ user }: { user: { name: string; email: string } }) {
+/**
+ * Signing out, for every place that offers it (this menu and the command palette), so they end
+ * the session, leave the studio and report a failure the same way. `pending` is true meanwhile.
+ */
+export function useSignOut(): { signOut: () => void; pending: boolean } {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-
-  function signOut() {
+  const signOut = useCallback(() => {
     startTransition(async () => {
       try {
         await signOutAction();
         router.push("/sign-in");
+        // The studio's server components were rendered for the signed-in user: drop them.
         router.refresh();
       } catch {
         toast.error("Could not sign out. Try again.");
       }
     });
-  }
+  }, [router]);
+  return { signOut, pending };
+}
+
+export function UserMenu({ user }: { user: { name: string; email: string } }) {
+  const { signOut, pending } = useSignOut();
 
   return (
     <DropdownMenu>

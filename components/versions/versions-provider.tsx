@@ -14,6 +14,13 @@ export interface Draft {
   original: string;
 }
 
+/** A version the History tab is asked to bring forward. */
+export interface FocusRequest {
+  versionId: string;
+  /** Tells a second request for the same version from the first, so it is brought forward again. */
+  seq: number;
+}
+
 export interface CompareRequest {
   fromId: string;
   toId: string;
@@ -33,6 +40,14 @@ interface VersionsContextValue {
   openCompare: (request: CompareRequest) => void;
   closeCompare: () => void;
   requestRestore: (version: VersionRef) => void;
+  /**
+   * The version last jumped to (from the command palette): the History tab scrolls to it, marks it
+   * and gives it keyboard focus. It stays marked until another is jumped to or a version is viewed,
+   * compared or restored.
+   */
+  focused: FocusRequest | null;
+  /** Shows the History tab's timeline with that version brought forward (see `focused`). */
+  focusVersion: (versionId: string) => void;
   /** Unsaved edits by path; they survive switching files, tabs and layouts. */
   drafts: ReadonlyMap<string, Draft>;
   /** The version the drafts were started from, sent as `baseVersionId` when saving. */
@@ -64,8 +79,8 @@ interface VersionsProviderProps {
 }
 
 /**
- * What the Code and History tabs share: which version is viewed or compared, the restore
- * confirmation, and the unsaved drafts of the editor.
+ * What the Code and History tabs share: which version is viewed, compared or brought forward,
+ * the restore confirmation, and the unsaved drafts of the editor.
  */
 export function VersionsProvider({
   projectId,
@@ -80,6 +95,7 @@ export function VersionsProvider({
   const [viewing, setViewing] = useState<VersionRef | null>(null);
   const [compare, setCompare] = useState<CompareRequest | null>(null);
   const [restoring, setRestoring] = useState<VersionRef | null>(null);
+  const [focused, setFocused] = useState<FocusRequest | null>(null);
   const [drafts, setDrafts] = useState<Map<string, Draft>>(() => new Map());
   const [draftBase, setDraftBase] = useState<string | null>(null);
 
@@ -88,6 +104,7 @@ export function VersionsProvider({
   const view = useCallback(
     (version: VersionRef | null) => {
       setViewing(version && version.id !== currentVersionId ? version : null);
+      setFocused(null);
       onShowTab("code");
     },
     [currentVersionId, onShowTab],
@@ -96,6 +113,17 @@ export function VersionsProvider({
   const openCompare = useCallback(
     (request: CompareRequest) => {
       setCompare(request);
+      setFocused(null);
+      onShowTab("history");
+    },
+    [onShowTab],
+  );
+
+  const focusVersion = useCallback(
+    (versionId: string) => {
+      // The version is in the timeline, not in a diff: leave the comparison for it.
+      setCompare(null);
+      setFocused((prev) => ({ versionId, seq: (prev?.seq ?? 0) + 1 }));
       onShowTab("history");
     },
     [onShowTab],
@@ -160,6 +188,7 @@ export function VersionsProvider({
     (restored: VersionDetail, from: VersionRef) => {
       setViewing(null);
       setCompare(null);
+      setFocused(null);
       toast.success(`Restored version ${from.number} as v${restored.number}`, {
         description: "The code and preview now show those files.",
       });
@@ -179,6 +208,8 @@ export function VersionsProvider({
       openCompare,
       closeCompare: () => setCompare(null),
       requestRestore: setRestoring,
+      focused,
+      focusVersion,
       drafts,
       draftBaseVersionId: draftBase ?? currentVersionId,
       setDraft,
@@ -195,6 +226,8 @@ export function VersionsProvider({
       view,
       compare,
       openCompare,
+      focused,
+      focusVersion,
       drafts,
       draftBase,
       setDraft,

@@ -1,7 +1,9 @@
 import { expect, test } from "@playwright/test";
 import { AuthPage } from "./pages/auth-page";
+import { ChatPanel } from "./pages/chat-panel";
 import { DashboardPage } from "./pages/dashboard-page";
 import { EditorPage } from "./pages/editor-page";
+import { HistoryPanel } from "./pages/history-panel";
 import { Keyboard } from "./pages/keyboard";
 
 const unique = () => `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
@@ -145,4 +147,89 @@ test("the palette's actions: New project opens the create dialog; on a narrow sc
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/dashboard/);
   await expect(dashboard.card("Narrow page")).toBeVisible();
+});
+
+test("in the editor the palette lists the versions: choosing one brings it forward in the History tab", async ({
+  page,
+}) => {
+  const editor = new EditorPage(page);
+  const keys = new Keyboard(page);
+  const history = new HistoryPanel(page);
+
+  await new AuthPage(page).signUp({
+    name: "Vera Versions",
+    email: `versions-${unique()}@example.com`,
+    password: "a versions password",
+  });
+  // No digit in the name: the searches below are version numbers.
+  await new DashboardPage(page).createProject("saas", "Versioned beans");
+  await editor.expectLoaded("Versioned beans");
+
+  // A chat edit with the offline designer makes v2.
+  const chat = new ChatPanel(page);
+  await chat.send("change the headline to Fresh beans, every week");
+  await chat.expectApplied();
+  await expect(page.getByTestId("version-badge")).toContainText("2");
+  await expect(page.getByTestId("tab-preview")).toHaveAttribute("data-state", "active");
+
+  // With nothing typed, the versions are listed newest first, labelled as in the History list.
+  await keys.openPalette();
+  await expect(keys.paletteInput()).toHaveAttribute("placeholder", /versions/);
+  const rows = page.getByTestId("command-group-versions").getByRole("option");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(0)).toHaveAttribute("data-testid", "command-version-2");
+  await expect(keys.version(2)).toContainText(/^v2 · .+ · .+ · current$/);
+  await expect(keys.version(1)).toContainText(/^v1 · Created from the .+ template · (just now|.+ ago)$/);
+
+  // "v1", then Enter: the History tab, with v1 scrolled to, marked and focused.
+  await keys.search("v1", keys.version(1));
+  await page.keyboard.press("Enter");
+  await expect(keys.palette()).toBeHidden();
+  await expect(page.getByTestId("tab-history")).toHaveAttribute("data-state", "active");
+  await expect(history.item(1)).toHaveAttribute("data-highlighted", "true");
+  await expect(history.highlighted()).toHaveCount(1);
+  await expect(history.item(1)).toBeFocused();
+  await expect(history.item(1)).toBeInViewport();
+  // The mark is a ring drawn around the entry.
+  const ring = () => history.item(1).evaluate((node) => getComputedStyle(node, "::after").boxShadow);
+  expect(await ring()).not.toBe("none");
+  // Its actions are one Tab away.
+  await page.keyboard.press("Tab");
+  await expect(history.item(1).getByTestId("version-menu")).toBeFocused();
+
+  // The ring is there in the dark theme too.
+  await keys.openPalette();
+  await keys.search("dark theme", keys.action("toggle-theme"));
+  await page.keyboard.press("Enter");
+  await expect(page.locator("html")).toHaveClass(/dark/);
+  await expect(history.item(1)).toHaveAttribute("data-highlighted", "true");
+  expect(await ring()).not.toBe("none");
+
+  // From a comparison, a version found by its number alone goes back to the timeline.
+  await history.menu(2, "version-compare-previous");
+  await expect(page.getByTestId("diff-view")).toBeVisible();
+  await expect(history.highlighted()).toHaveCount(0);
+  await keys.openPalette();
+  await keys.search("2", keys.version(2));
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("diff-view")).toBeHidden();
+  await expect(history.item(2)).toHaveAttribute("data-highlighted", "true");
+  await expect(history.item(1)).not.toHaveAttribute("data-highlighted", "true");
+  await expect(history.item(2)).toBeFocused();
+
+  // Found by its message, from another tab.
+  await page.getByTestId("tab-code").click();
+  await keys.openPalette();
+  await keys.search("Created from", keys.version(1));
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("tab-history")).toHaveAttribute("data-state", "active");
+  await expect(history.item(1)).toBeFocused();
+
+  // The palette signs out as the account menu does (one function for both): the session ends.
+  await keys.openPalette();
+  await keys.search("sign out", keys.action("sign-out"));
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/sign-in/);
 });

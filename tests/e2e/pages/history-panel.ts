@@ -11,6 +11,11 @@ export class HistoryPanel {
     return this.page.locator(`[data-testid="version-item"][data-version-number="${number}"]`);
   }
 
+  /** The version brought forward (from the command palette), if any: it has a ring around it. */
+  highlighted() {
+    return this.page.locator('[data-testid="version-item"][data-highlighted="true"]');
+  }
+
   async menu(
     number: number,
     action: "version-restore" | "version-compare-previous" | "version-compare-current" | "version-view",

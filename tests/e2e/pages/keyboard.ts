@@ -27,6 +27,11 @@ export class Keyboard {
     return this.page.getByTestId("command-project").filter({ hasText: name });
   }
 
+  /** The palette's row for a version of the project open in the editor, by its number. */
+  version(number: number) {
+    return this.page.getByTestId(`command-version-${number}`);
+  }
+
   /** The palette's row for an action, by its id (`command-<id>`). */
   action(id: string) {
     return this.page.getByTestId(`command-${id}`);
