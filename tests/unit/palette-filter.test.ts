@@ -7,7 +7,10 @@ const group = (name: string, labels: string[]) => ({
 });
 
 describe("the palette's group order", () => {
-  const versions = group("versions", ["v2 · make the chat section lighter", "v1 · Created from the template"]);
+  const versions = group("versions", [
+    "v2 · make the chat section lighter",
+    "v1 · Created from the template",
+  ]);
   const actions = group("actions", ["Show Chat", "Show Preview", "Go to dashboard"]);
   const projects = group("projects", ["Bean Club"]);
 
