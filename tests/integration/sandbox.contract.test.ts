@@ -11,6 +11,7 @@ import { CLIENT_SCRIPT_PATH, renderClientScript } from "@/lib/preview/gateway/cl
 import { E2BSandboxProvider } from "@/lib/sandbox/e2b";
 import { processTree } from "@/lib/sandbox/local/freeze";
 import { LocalSandboxProvider } from "@/lib/sandbox/local/provider";
+import type { LocalSandbox } from "@/lib/sandbox/local/sandbox";
 import type { SandboxFile, SandboxProvider } from "@/lib/sandbox/types";
 import { loadTemplateFiles } from "@/lib/templates/registry";
 import { getFromE2B, getFromLocal, TEST_SANDBOX_ROOT } from "./helpers/sandbox";
@@ -577,6 +578,21 @@ describe("local sandbox only", () => {
     expect((await provider.waitUntilReady(id, 30_000)).status).toBe("ready");
     expect(provider.devServerPid(id)).not.toBe(pid);
     expect((await getFromLocal(provider, id, "/src/frozen.ts")).body).toContain("thawed");
+  });
+
+  it("starts one dev server when two callers start a crashed sandbox at once", async () => {
+    const sandbox = (provider as unknown as { sandboxes: Map<string, LocalSandbox> }).sandboxes.get(id)!;
+    await provider.waitUntilReady(id, 30_000);
+    const before = (await provider.logs(id)).length;
+    process.kill(provider.devServerPid(id)!, "SIGKILL");
+    await expect.poll(() => sandbox.server?.running ?? false, { timeout: 10_000 }).toBe(false);
+    // A resume and the crash restart racing: each saw no running server.
+    await Promise.all([sandbox.start(), sandbox.start(), sandbox.start()]);
+    const ready = await provider.waitUntilReady(id, 30_000);
+    expect(ready.status, ready.error).toBe("ready");
+    const since = (await provider.logs(id)).slice(before);
+    expect(since.filter((l) => /dev server starting/.test(l.text))).toHaveLength(1);
+    expect(since.some((l) => /EADDRINUSE/.test(l.text))).toBe(false);
   });
 
   it("kills a frozen sandbox: every process of it is gone", async () => {

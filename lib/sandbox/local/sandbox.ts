@@ -42,6 +42,7 @@ export class LocalSandbox extends EventEmitter<{ status: [SandboxInfo] }> {
   readonly logs = new LogBuffer();
   manifest: Manifest = new Map();
   server: DevServerProcess | null = null;
+  private starting: Promise<void> | null = null;
   private readonly supervisor = new DevServerSupervisor(this);
   private stopped = false;
   /** A pooled server is warmed (its page's modules compiled) before it counts as ready. */
@@ -139,12 +140,27 @@ export class LocalSandbox extends EventEmitter<{ status: [SandboxInfo] }> {
   }
 
   /** Starts the dev server (if not running); the status moves to ready once the page serves. */
-  async start() {
-    if (this.server?.running) return;
+  start(): Promise<void> {
+    if (this.server?.running) return Promise.resolve();
+    // One launch at a time: two callers (a crash restart and a resume) that both passed the check
+    // above while the first was spawning would start two servers on one socket — the untracked
+    // one keeps it, and every restart of the tracked one fails with EADDRINUSE.
+    this.starting ??= this.launch().finally(() => {
+      this.starting = null;
+    });
+    return this.starting;
+  }
+
+  private async launch() {
     this.stopped = false;
     this.supervisor.cancelRestart();
     this.setStatus("booting");
     const server = await spawnLauncher(this, this.settings);
+    if (this.stopped) {
+      // Stopped while it was spawning: it never becomes this sandbox's server.
+      await server.stop();
+      return;
+    }
     this.server = server;
     this.logs.system(`dev server starting (pid ${server.pid ?? "?"})`);
     server.on("listening", () => void this.probe(server));
