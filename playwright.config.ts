@@ -34,8 +34,8 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       PORT: String(port),
-      // Per port, so a second run on other ports does not wipe this one's data.
-      DATA_DIR: `.test-data/e2e-${port}`,
+      // Short: previews listen on Unix sockets under it, and socket paths are limited to ~107 bytes.
+      DATA_DIR: ".test-data/e2e",
       RESET_DATA_DIR: "1",
       APP_URL: baseURL,
       // The preview gateway (each preview on its own *.preview.localhost origin).

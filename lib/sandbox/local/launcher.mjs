@@ -79,7 +79,17 @@ function listen() {
   return new Promise((resolve, reject) => {
     http.once("error", reject);
     if (config.socketPath) {
-      rmSync(config.socketPath, { force: true });
+      // A Unix socket path longer than the kernel's limit (~107 bytes; deep checkouts reach it) is
+      // bound truncated ("run/dev.s"). A crashed server leaves that file behind, and the restart
+      // then fails with EADDRINUSE: remove the path and every shortening of its file name.
+      const base = path.basename(config.socketPath);
+      for (let end = base.length; end > 0; end--) {
+        try {
+          rmSync(path.join(path.dirname(config.socketPath), base.slice(0, end)), { force: true });
+        } catch {
+          // not a file of ours (a folder): leave it
+        }
+      }
       http.listen(config.socketPath, resolve);
     } else http.listen(config.port ?? 0, config.host ?? "127.0.0.1", resolve);
   });
